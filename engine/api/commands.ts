@@ -1,0 +1,41 @@
+import type { Ctx } from "./context.js";
+import { asObject, onlyFields, required, type JsonObject } from "./input.js";
+import { upsert } from "../master/upsert.js";
+import { readTable } from "../queries/read.js";
+import { isIsoDate } from "../kernel/dates.js";
+import { fail } from "../kernel/errors.js";
+
+export interface CommandDef {
+  /** Read-only commands run without a transaction. */
+  readOnly?: boolean;
+  /** Commands that manage their own transaction (preview rolls back). */
+  ownTransaction?: boolean;
+  run(ctx: Ctx, input: JsonObject): unknown;
+}
+
+function read(ctx: Ctx, input: JsonObject) {
+  onlyFields(input, ["table", "where", "limit"], "read");
+  const table = String(required(input, "table", "read"));
+  const where = input.where === undefined ? {} : asObject(input.where, "read: 'where'");
+  const limit = input.limit === undefined ? undefined : Number(input.limit);
+  return readTable(ctx.repo, ctx.workDate, { table, where, ...(limit !== undefined ? { limit } : {}) });
+}
+
+function setWorkDate(ctx: Ctx, input: JsonObject) {
+  onlyFields(input, ["workDate"], "setWorkDate");
+  const d = required(input, "workDate", "setWorkDate");
+  if (!isIsoDate(d))
+    return fail("input", `setWorkDate: '${String(d)}' is not a date (YYYY-MM-DD).`, { field: "workDate" });
+  ctx.workDate = d;
+  return { workDate: d };
+}
+
+export const COMMANDS: Record<string, CommandDef> = {
+  read: { readOnly: true, run: read },
+  setWorkDate: { readOnly: true, run: setWorkDate },
+  upsert: { run: upsert },
+};
+
+export function registerCommand(name: string, def: CommandDef): void {
+  COMMANDS[name] = def;
+}

@@ -1,0 +1,124 @@
+import type { SqlJsStatic } from "sql.js";
+import type { Database } from "../db/database.js";
+import { createDatabase, openDatabase } from "../db/open.js";
+import { Repo } from "../db/repo.js";
+import { loadSqlJs } from "../db/sqljs.js";
+import { isIsoDate, type IsoDate } from "../kernel/dates.js";
+import { LedgerpaneError, type ErrorDetail } from "../kernel/errors.js";
+import { COMMANDS } from "./commands.js";
+import type { Ctx } from "./context.js";
+import { asObject } from "./input.js";
+import { rowToJson, toJsonValue } from "./json.js";
+import type { ReadResult } from "../queries/read.js";
+
+export interface EngineOptions {
+  /** The bytes of an existing company database; omitted for a new, empty company. */
+  bytes?: Uint8Array;
+  /** An initialised sql.js (hosts that serve the wasm themselves); loaded on demand otherwise. */
+  sqlJs?: SqlJsStatic;
+  workDate?: IsoDate;
+}
+
+export interface CommandRequest {
+  do: string;
+  with?: unknown;
+}
+
+export type CommandResponse =
+  | { ok: true; result: unknown }
+  | { ok: false; error: { code: string; message: string; details: ErrorDetail[] } };
+
+function today(): IsoDate {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * The engine behind one command API. `dispatch` takes and returns plain JSON (for a worker, a CLI or
+ * a scenario file); `run` is the same call for TypeScript callers and throws LedgerpaneError.
+ */
+export class Engine {
+  readonly repo: Repo;
+  private readonly ctx: Ctx;
+  /** Bumped by every command that committed a change: hosts persist when it moves. */
+  changeCount = 0;
+
+  private constructor(
+    readonly db: Database,
+    workDate: IsoDate,
+  ) {
+    this.repo = new Repo(db);
+    this.ctx = { db, repo: this.repo, workDate, warnings: [] };
+  }
+
+  static async create(options: EngineOptions = {}): Promise<Engine> {
+    const SQL = options.sqlJs ?? (await loadSqlJs());
+    return Engine.createSync(SQL, options);
+  }
+
+  static createSync(SQL: SqlJsStatic, options: Omit<EngineOptions, "sqlJs"> = {}): Engine {
+    const db = options.bytes ? openDatabase(SQL, options.bytes) : createDatabase(SQL);
+    const workDate = options.workDate ?? today();
+    if (!isIsoDate(workDate)) throw new LedgerpaneError("input", `'${workDate}' is not a date (YYYY-MM-DD).`);
+    return new Engine(db, workDate);
+  }
+
+  get workDate(): IsoDate {
+    return this.ctx.workDate;
+  }
+
+  set workDate(d: IsoDate) {
+    if (!isIsoDate(d)) throw new LedgerpaneError("input", `'${d}' is not a date (YYYY-MM-DD).`);
+    this.ctx.workDate = d;
+  }
+
+  /** Runs one command; all of it commits or none of it does. Returns engine values (decimals as Decimal). */
+  run(command: string, input: unknown = {}): unknown {
+    const def = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!def) {
+      const known = Object.keys(COMMANDS).sort().join(", ");
+      throw new LedgerpaneError("input", `Unknown command '${command}'. Known commands: ${known}.`);
+    }
+    const obj = asObject(input ?? {}, `${command}: the input`);
+    this.ctx.warnings = [];
+    if (def.readOnly || def.ownTransaction) return def.run(this.ctx, obj);
+    const result = this.db.transaction(() => def.run(this.ctx, obj));
+    this.changeCount++;
+    return result;
+  }
+
+  /** JSON in, JSON out; never throws. */
+  dispatch(request: unknown): CommandResponse {
+    try {
+      const req = asObject(request, "A command request");
+      if (typeof req.do !== "string")
+        throw new LedgerpaneError("input", "A command request needs 'do': the command name.");
+      const result = this.run(req.do, req.with ?? {});
+      return { ok: true, result: serialize(result) };
+    } catch (e) {
+      return { ok: false, error: errorToJson(e) };
+    }
+  }
+
+  export(): Uint8Array {
+    return this.db.export();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function serialize(result: unknown): unknown {
+  if (result && typeof result === "object" && "columns" in result && "rows" in result) {
+    const r = result as ReadResult;
+    return { rows: r.rows.map((row) => rowToJson(row, r.columns)) };
+  }
+  return toJsonValue(result);
+}
+
+export function errorToJson(e: unknown): { code: string; message: string; details: ErrorDetail[] } {
+  if (e instanceof LedgerpaneError) return { code: e.code, message: e.message, details: e.details };
+  const message = e instanceof Error ? e.message : String(e);
+  // SQLite's own refusals (append-only triggers, constraints) reach users as database errors.
+  return { code: "internal", message, details: [{ message }] };
+}

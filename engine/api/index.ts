@@ -1,0 +1,9 @@
+export {
+  Engine,
+  errorToJson,
+  type CommandRequest,
+  type CommandResponse,
+  type EngineOptions,
+} from "./engine.js";
+export { COMMANDS } from "./commands.js";
+export { LedgerpaneError, type ErrorDetail } from "../kernel/errors.js";

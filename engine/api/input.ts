@@ -1,0 +1,148 @@
+import type { ColumnDef } from "../db/columns.js";
+import { SCALE } from "../db/columns.js";
+import type { Value } from "../db/codec.js";
+import { tableDef } from "../db/schema/index.js";
+import { isIsoDate } from "../kernel/dates.js";
+import { isValidDateFormula } from "../kernel/dateFormula.js";
+import { dec, isDecimalText, type Dec } from "../kernel/decimal.js";
+import { ErrorCollector, fail, type ErrorDetail } from "../kernel/errors.js";
+
+/**
+ * The command boundary: plain JSON in, typed values out. Every problem is collected with the table
+ * and field it belongs to, then reported together.
+ */
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+export type JsonObject = { [k: string]: Json | undefined };
+
+export function asObject(value: unknown, what: string): JsonObject {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return fail("input", `${what} must be an object.`);
+  }
+  return value as JsonObject;
+}
+
+export function asArray(value: unknown, what: string): unknown[] {
+  if (!Array.isArray(value)) return fail("input", `${what} must be a list.`);
+  return value;
+}
+
+export function parseDecimal(value: unknown, label: string): Dec {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return fail("input", `${label} must be a number, not ${String(value)}.`);
+    // A JSON number's shortest text form is the decimal the user wrote; go through the string, never arithmetic.
+    return dec(String(value));
+  }
+  if (typeof value === "string" && isDecimalText(value)) return dec(value.trim());
+  return fail("input", `${label} must be a number, not ${JSON.stringify(value)}.`);
+}
+
+/** Converts one field's JSON value to the engine value for its column, or explains why it cannot. */
+export function parseField(col: ColumnDef, value: unknown, label: string): Value {
+  const scale = SCALE[col.kind];
+  if (scale !== undefined) {
+    const d = parseDecimal(value, label);
+    if (d.decimalPlaces() > scale)
+      return fail("input", `${label} has more than ${scale} decimal places: ${d.toFixed()}.`);
+    return d;
+  }
+  switch (col.kind) {
+    case "bool":
+      if (typeof value === "boolean") return value;
+      return fail("input", `${label} must be true or false, not ${JSON.stringify(value)}.`);
+    case "int":
+      if (typeof value === "number" && Number.isSafeInteger(value)) return value;
+      if (typeof value === "string" && /^-?\d+$/.test(value.trim())) return Number(value.trim());
+      return fail("input", `${label} must be a whole number, not ${JSON.stringify(value)}.`);
+    case "date":
+      if (value === null || value === "") return null;
+      if (isIsoDate(value)) return value;
+      return fail("input", `${label} must be a date (YYYY-MM-DD), not ${JSON.stringify(value)}.`);
+    case "option": {
+      const options = col.options ?? [];
+      if (typeof value === "string" && options.includes(value)) return value;
+      const list = options.map((o) => `"${o}"`).join(", ");
+      return fail("input", `${label} must be one of ${list}, not ${JSON.stringify(value)}.`);
+    }
+    case "dateFormula":
+      if (typeof value === "string" && isValidDateFormula(value)) return value.toUpperCase();
+      return fail("input", `${label} is not a valid date formula: ${JSON.stringify(value)}.`);
+    case "code":
+      if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
+      if (typeof value !== "string")
+        return fail("input", `${label} must be text, not ${JSON.stringify(value)}.`);
+      if (value.length > 20) return fail("input", `${label} is longer than 20 characters: "${value}".`);
+      return value.toUpperCase();
+    default:
+      if (typeof value === "number") return String(value);
+      if (typeof value !== "string")
+        return fail("input", `${label} must be text, not ${JSON.stringify(value)}.`);
+      return value;
+  }
+}
+
+export interface ParseRowOptions {
+  /** Only these fields may be given (default: every column of the table). */
+  allowed?: ReadonlySet<string>;
+  /** Extra details for each error (document, line). */
+  where?: Omit<ErrorDetail, "message" | "field">;
+  /** Fields that are not columns but are accepted and passed through untouched. */
+  passThrough?: ReadonlySet<string>;
+}
+
+/**
+ * Parses a JSON object into typed column values of `table`. Unknown fields, wrong types, bad numbers
+ * and dates are all collected into `errors` (one detail per field) instead of stopping at the first.
+ */
+export function parseRow(
+  table: string,
+  input: JsonObject,
+  errors: ErrorCollector,
+  options: ParseRowOptions = {},
+): Record<string, Value> {
+  const def = tableDef(table);
+  if (!def) return fail("input", `Unknown table '${table}'.`, { table });
+  const cols = new Map(def.columns.map((c) => [c.name, c]));
+  const out: Record<string, Value> = {};
+  for (const [field, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    if (options.passThrough?.has(field)) continue;
+    const col = cols.get(field);
+    if (!col || (options.allowed && !options.allowed.has(field))) {
+      errors.add(`${table} has no field '${field}' that can be set here.`, {
+        table,
+        field,
+        ...options.where,
+      });
+      continue;
+    }
+    try {
+      out[field] = parseField(col, value, `${table}.${field}`);
+    } catch (e) {
+      errors.add(e instanceof Error ? e.message : String(e), { table, field, ...options.where });
+    }
+  }
+  return out;
+}
+
+/** Reads one required field of a command input. */
+export function required(input: JsonObject, field: string, command: string): Json {
+  const v = input[field];
+  if (v === undefined || v === null || v === "")
+    return fail("input", `${command}: '${field}' is required.`, { field });
+  return v;
+}
+
+/** Rejects command input fields that the command does not know. */
+export function onlyFields(input: JsonObject, allowed: readonly string[], command: string): void {
+  const known = new Set(allowed);
+  const unknown = Object.keys(input).filter((k) => !known.has(k));
+  if (unknown.length > 0) {
+    fail(
+      "input",
+      `${command}: unknown field${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `'${u}'`).join(", ")}.`,
+      {
+        field: unknown[0]!,
+      },
+    );
+  }
+}

@@ -1,0 +1,135 @@
+import type { Database as SqlJsDatabase, SqlJsStatic, Statement } from "sql.js";
+import { LedgerpaneError } from "../kernel/errors.js";
+import type { SqlValue } from "./codec.js";
+
+export type StatementListener = (sql: string, params: readonly SqlValue[]) => void;
+
+/**
+ * The only code that talks to sql.js. Statements are prepared once and cached; every write runs
+ * inside `transaction`, which is synchronous so no other message can interleave with a posting.
+ */
+export class Database {
+  private readonly statements = new Map<string, Statement>();
+  private depth = 0;
+  private savepointSeq = 0;
+  /** Set by the bench to record the engine's SQL for a bare replay. */
+  listener: StatementListener | undefined;
+
+  constructor(
+    readonly sql: SqlJsStatic,
+    readonly raw: SqlJsDatabase,
+  ) {
+    // MEMORY journal keeps rollback data in the wasm heap; it does not survive a reopen, so re-apply.
+    raw.exec("PRAGMA journal_mode=MEMORY; PRAGMA foreign_keys=OFF;");
+  }
+
+  private stmt(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.raw.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  run(sql: string, params: readonly SqlValue[] = []): void {
+    this.listener?.(sql, params);
+    const s = this.stmt(sql);
+    try {
+      s.bind(params as SqlValue[] as never);
+      s.step();
+    } finally {
+      s.reset();
+    }
+  }
+
+  /** Rows as arrays of raw values, integers as bigint so nothing passes through a float. */
+  all(sql: string, params: readonly SqlValue[] = []): SqlValue[][] {
+    this.listener?.(sql, params);
+    const s = this.stmt(sql);
+    const out: SqlValue[][] = [];
+    try {
+      s.bind(params as SqlValue[] as never);
+      // useBigInt (sql.js ≥ 1.8; missing from @types/sql.js) returns INTEGER columns as bigint.
+      const get = s.get.bind(s) as unknown as (p: null, o: { useBigInt: boolean }) => SqlValue[];
+      while (s.step()) out.push(get(null, { useBigInt: true }));
+    } finally {
+      s.reset();
+    }
+    return out;
+  }
+
+  columnNames(sql: string): string[] {
+    return this.stmt(sql).getColumnNames();
+  }
+
+  exec(sql: string): void {
+    this.listener?.(sql, []);
+    this.raw.exec(sql);
+  }
+
+  get inTransaction(): boolean {
+    return this.depth > 0;
+  }
+
+  /** All of fn or none of it. Nested calls become savepoints of the outer transaction. */
+  transaction<T>(fn: () => T): T {
+    if (this.depth > 0) return this.savepoint(fn);
+    this.exec("BEGIN IMMEDIATE");
+    this.depth++;
+    try {
+      const result = fn();
+      this.depth--;
+      this.exec("COMMIT");
+      return result;
+    } catch (e) {
+      this.depth--;
+      this.exec("ROLLBACK");
+      throw e;
+    }
+  }
+
+  savepoint<T>(fn: () => T): T {
+    const name = `sp${++this.savepointSeq}`;
+    this.exec(`SAVEPOINT ${name}`);
+    this.depth++;
+    try {
+      const result = fn();
+      this.depth--;
+      this.exec(`RELEASE ${name}`);
+      return result;
+    } catch (e) {
+      this.depth--;
+      this.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      throw e;
+    }
+  }
+
+  /** Runs fn and always rolls back: the basis of preview. */
+  rollbackAfter<T>(fn: () => T): T {
+    const outer = this.depth === 0;
+    const name = `sp${++this.savepointSeq}`;
+    this.exec(outer ? "BEGIN IMMEDIATE" : `SAVEPOINT ${name}`);
+    this.depth++;
+    try {
+      return fn();
+    } finally {
+      this.depth--;
+      this.exec(outer ? "ROLLBACK" : `ROLLBACK TO ${name}; RELEASE ${name}`);
+    }
+  }
+
+  export(): Uint8Array {
+    if (this.depth > 0) throw new LedgerpaneError("internal", "Cannot export inside an open transaction.");
+    const bytes = this.raw.export();
+    // export() can reset connection pragmas in some sql.js versions; keep the journal where we want it.
+    this.raw.exec("PRAGMA journal_mode=MEMORY;");
+    return bytes;
+  }
+
+  close(): void {
+    for (const s of this.statements.values()) s.free();
+    this.statements.clear();
+    this.raw.close();
+  }
+}

@@ -1,0 +1,67 @@
+import type { SqlJsStatic } from "sql.js";
+import { LedgerpaneError } from "../kernel/errors.js";
+import { Database } from "./database.js";
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from "./migrations/index.js";
+
+/** PRAGMA application_id of every Ledgerpane database ("LPNE"): tells our file from any other SQLite file. */
+export const APPLICATION_ID = 0x4c504e45;
+
+function pragmaNumber(db: Database, name: string): number {
+  return Number(db.all(`PRAGMA ${name}`)[0]?.[0] ?? 0);
+}
+
+function migrate(db: Database, from: number): void {
+  db.transaction(() => {
+    for (const m of MIGRATIONS) {
+      if (m.version <= from) continue;
+      db.exec(m.sql);
+      db.exec(`PRAGMA user_version = ${m.version}`);
+    }
+    db.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
+  });
+}
+
+export function createDatabase(SQL: SqlJsStatic): Database {
+  const db = new Database(SQL, new SQL.Database());
+  migrate(db, 0);
+  return db;
+}
+
+/**
+ * Opens bytes as a Ledgerpane database. Refuses, with a message a user can act on, bytes that are not
+ * SQLite, SQLite files of other programs, damaged files, and files written by a newer Ledgerpane.
+ * Older files are migrated in one transaction.
+ */
+export function openDatabase(SQL: SqlJsStatic, bytes: Uint8Array): Database {
+  let db: Database;
+  try {
+    db = new Database(SQL, new SQL.Database(bytes));
+  } catch (e) {
+    throw new LedgerpaneError("database", `These bytes are not a Ledgerpane database (${errorText(e)}).`);
+  }
+  try {
+    const appId = pragmaNumber(db, "application_id");
+    const version = pragmaNumber(db, "user_version");
+    if (appId !== APPLICATION_ID) {
+      throw new LedgerpaneError("database", "This is an SQLite database, but not a Ledgerpane database.");
+    }
+    if (version > LATEST_SCHEMA_VERSION) {
+      throw new LedgerpaneError(
+        "database",
+        `This database was written by a newer Ledgerpane (schema version ${version}); this version reads up to ${LATEST_SCHEMA_VERSION}. Update Ledgerpane to open it.`,
+      );
+    }
+    const check = db.all("PRAGMA quick_check")[0]?.[0];
+    if (check !== "ok") throw new LedgerpaneError("database", `The database is damaged: ${String(check)}.`);
+    if (version < LATEST_SCHEMA_VERSION) migrate(db, version);
+    return db;
+  } catch (e) {
+    db.close();
+    if (e instanceof LedgerpaneError) throw e;
+    throw new LedgerpaneError("database", `These bytes are not a Ledgerpane database (${errorText(e)}).`);
+  }
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,157 @@
+import { fail } from "../kernel/errors.js";
+import { decodeValue, encodeValue, type Row, type SqlValue, type Value } from "./codec.js";
+import type { ColumnDef, TableDef } from "./columns.js";
+import type { Database } from "./database.js";
+import { tableDef } from "./schema/index.js";
+import type { TableName, TableRows } from "./schema/rows.generated.js";
+
+export type Where<T extends TableName> = Partial<TableRows[T]>;
+
+interface Compiled {
+  def: TableDef;
+  cols: Map<string, ColumnDef>;
+  selectAll: string;
+  insert: string;
+  keyWhere: string;
+  orderBy: string;
+}
+
+/**
+ * Typed access to the registry's tables. All SQL text is built once per table (and per filter
+ * shape), so sql.js can keep every statement prepared.
+ */
+export class Repo {
+  private readonly compiled = new Map<string, Compiled>();
+
+  constructor(readonly db: Database) {}
+
+  def(table: string): Compiled {
+    let c = this.compiled.get(table);
+    if (c) return c;
+    const def = tableDef(table);
+    if (!def) return fail("input", `Unknown table '${table}'.`, { table });
+    const names = def.columns.map((col) => `"${col.name}"`);
+    c = {
+      def,
+      cols: new Map(def.columns.map((col) => [col.name, col])),
+      selectAll: `SELECT ${names.join(", ")} FROM "${def.name}"`,
+      insert: `INSERT INTO "${def.name}" (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`,
+      keyWhere: def.key.map((k) => `"${k}" = ?`).join(" AND "),
+      orderBy: def.key.map((k) => `"${k}"`).join(", "),
+    };
+    this.compiled.set(table, c);
+    return c;
+  }
+
+  decode<T extends TableName>(table: T, raw: SqlValue[]): TableRows[T] {
+    const { def } = this.def(table);
+    const row: Row = {};
+    def.columns.forEach((col, i) => {
+      row[col.name] = decodeValue(col, raw[i] ?? null);
+    });
+    return row as unknown as TableRows[T];
+  }
+
+  private encodeWhere(c: Compiled, where: Record<string, unknown>): { sql: string; params: SqlValue[] } {
+    const parts: string[] = [];
+    const params: SqlValue[] = [];
+    for (const [name, value] of Object.entries(where)) {
+      if (value === undefined) continue;
+      const col = c.cols.get(name);
+      if (!col)
+        return fail("input", `Table '${c.def.name}' has no field '${name}'.`, {
+          table: c.def.name,
+          field: name,
+        });
+      if (value === null && col.kind === "date") {
+        parts.push(`"${name}" IS NULL`);
+        continue;
+      }
+      parts.push(`"${name}" = ?`);
+      params.push(encodeValue(col, value as Value, c.def.name));
+    }
+    return { sql: parts.length ? ` WHERE ${parts.join(" AND ")}` : "", params };
+  }
+
+  select<T extends TableName>(table: T, where: Where<T> = {}, orderBy?: string): TableRows[T][] {
+    const c = this.def(table);
+    const w = this.encodeWhere(c, where as Record<string, unknown>);
+    const sql = `${c.selectAll}${w.sql} ORDER BY ${orderBy ?? c.orderBy}`;
+    return this.db.all(sql, w.params).map((r) => this.decode(table, r));
+  }
+
+  get<T extends TableName>(table: T, ...key: (string | number)[]): TableRows[T] | undefined {
+    const c = this.def(table);
+    const params = c.def.key.map((k, i) => encodeValue(c.cols.get(k)!, key[i] ?? "", table));
+    const rows = this.db.all(`${c.selectAll} WHERE ${c.keyWhere}`, params);
+    return rows[0] ? this.decode(table, rows[0]) : undefined;
+  }
+
+  exists<T extends TableName>(table: T, where: Where<T>): boolean {
+    const c = this.def(table);
+    const w = this.encodeWhere(c, where as Record<string, unknown>);
+    return this.db.all(`SELECT 1 FROM "${c.def.name}"${w.sql} LIMIT 1`, w.params).length > 0;
+  }
+
+  count<T extends TableName>(table: T, where: Where<T> = {}): number {
+    const c = this.def(table);
+    const w = this.encodeWhere(c, where as Record<string, unknown>);
+    return Number(this.db.all(`SELECT COUNT(*) FROM "${c.def.name}"${w.sql}`, w.params)[0]![0]);
+  }
+
+  /** Inserts a full row; columns not given take their schema defaults. */
+  insert<T extends TableName>(table: T, row: Partial<TableRows[T]>): void {
+    const c = this.def(table);
+    const r = row as Record<string, Value | undefined>;
+    const params = c.def.columns.map((col) => {
+      const v = r[col.name];
+      return v === undefined ? defaultParam(col) : encodeValue(col, v, table);
+    });
+    this.db.run(c.insert, params);
+  }
+
+  update<T extends TableName>(table: T, key: (string | number)[], changes: Partial<TableRows[T]>): void {
+    const c = this.def(table);
+    const sets: string[] = [];
+    const params: SqlValue[] = [];
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === undefined) continue;
+      const col = c.cols.get(name);
+      if (!col) return fail("input", `Table '${table}' has no field '${name}'.`, { table, field: name });
+      sets.push(`"${name}" = ?`);
+      params.push(encodeValue(col, value as Value, table));
+    }
+    if (sets.length === 0) return;
+    c.def.key.forEach((k, i) => params.push(encodeValue(c.cols.get(k)!, key[i] ?? "", table)));
+    this.db.run(`UPDATE "${table}" SET ${sets.join(", ")} WHERE ${c.keyWhere}`, params);
+  }
+
+  delete<T extends TableName>(table: T, where: Where<T>): void {
+    const c = this.def(table);
+    const w = this.encodeWhere(c, where as Record<string, unknown>);
+    this.db.run(`DELETE FROM "${table}"${w.sql}`, w.params);
+  }
+
+  /** Next entry number of a ledger: entry numbers start at 1 and run on per table. */
+  nextNo(table: TableName, column = "entryNo"): number {
+    const r = this.db.all(`SELECT COALESCE(MAX("${column}"), 0) FROM "${table}"`);
+    return Number(r[0]![0]) + 1;
+  }
+}
+
+function defaultParam(col: ColumnDef): SqlValue {
+  if (col.default !== undefined)
+    return col.default.startsWith("'") ? col.default.slice(1, -1) : BigInt(col.default);
+  switch (col.kind) {
+    case "date":
+      return null;
+    case "code":
+    case "text":
+    case "dateFormula":
+      return "";
+    case "option":
+      return col.options?.[0] ?? " ";
+    default:
+      return 0n;
+  }
+}
