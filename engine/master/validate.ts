@@ -62,8 +62,8 @@ export function prepareRows(
     const keyRecord: Record<string, string> = {};
     if (!def.singleton) for (const k of def.key) if (given[k] !== undefined) keyRecord[k] = keyText(given[k]);
     const label = missing.length === 0 ? rowLabel(def, keyRecord) : `${table} row ${index + 1}`;
-    for (const d of parseErrors.details)
-      errors.add(`${label}: ${d.message}`, { ...d, table, ...(def.singleton ? {} : { key: keyRecord }) });
+    for (const { message, ...detail } of parseErrors.details)
+      errors.add(`${label}: ${message}`, { ...detail, table, ...(def.singleton ? {} : { key: keyRecord }) });
     for (const k of missing) {
       if (parseErrors.details.some((d) => d.field === k)) continue;
       errors.add(`${label}: the key field '${k}' is missing.`, { table, field: k, key: keyRecord });

@@ -61,6 +61,8 @@ export const FIELD_CAPTIONS: Readonly<Record<string, string>> = {
   defVatProdPostingGroup: "Def. VAT Prod. Posting Group",
   invtPostingGroupCode: "Invt. Posting Group Code",
   billToCustomerNo: "Bill-to Customer No.",
+  baseUnitOfMeasure: "Base Unit of Measure",
+  salesUnitOfMeasure: "Sales Unit of Measure",
   creditLimitLcy: "Credit Limit (LCY)",
   prepaymentPct: "Prepayment %",
   vatPct: "VAT %",
@@ -107,7 +109,7 @@ export function fieldCaption(field: string): string {
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .split(" ")
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
-    .map((w) => WORDS[w] ?? w);
+    .map((w, i) => (i > 0 && w === "Of" ? "of" : (WORDS[w] ?? w)));
   if (words[words.length - 1] === "No") words[words.length - 1] = "No.";
   return words.join(" ");
 }
