@@ -530,8 +530,8 @@ describe("upsert accepts", () => {
     expect(doc.ok ? "" : doc.error.message).toBe(
       "upsert: 'salesHeader' is not a set-up or master data table.",
     );
-    const future = upsert(engine, "vendor", [{ no: "V1" }]);
-    expect(future.ok ? "" : future.error.code).toBe("input");
+    const unknown = upsert(engine, "noSuchTable", [{ no: "V1" }]);
+    expect(unknown.ok ? "" : unknown.error.code).toBe("input");
   });
 });
 
