@@ -38,7 +38,8 @@ export function formatDiff(diff: RowsDiff): string[] {
   const shownFields = expectedFields.length > 0 ? expectedFields : undefined;
   const actualText = (row: JsonRow, fields?: readonly string[]) => {
     const keys = keyText(row, diff.keyFields);
-    const body = fields ? rowText(row, fields) : rowText(row, shownFields ?? briefFields(row));
+    const present = (fields ?? shownFields ?? []).filter((f) => Object.prototype.hasOwnProperty.call(row, f));
+    const body = rowText(row, present.length > 0 ? present : briefFields(row));
     return keys ? `${body}  (${keys})` : body;
   };
   for (const p of diff.pairs) {
