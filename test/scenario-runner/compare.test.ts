@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ColumnKind } from "../../engine/db/columns.js";
-import { matchRows, maxMatching, sameValue } from "../../engine/scenario/index.js";
+import { matchRows, maxMatching, sameValue, type JsonObject } from "../../engine/scenario/index.js";
 
 describe("sameValue", () => {
   it.each([
@@ -59,7 +59,7 @@ describe("matchRows", () => {
   it("in any order finds a complete pairing where a greedy pass would not", () => {
     // The first expected row fits both actual rows; a greedy pass gives it the first one and then
     // the second expected row (which only fits the first actual row) is left without a partner.
-    const expected = [{ glAccountNo: "2110" }, { glAccountNo: "2110", amount: "-600.00" }];
+    const expected: JsonObject[] = [{ glAccountNo: "2110" }, { glAccountNo: "2110", amount: "-600.00" }];
     const actual = [
       { entryNo: 1, glAccountNo: "2110", amount: "-600.00" },
       { entryNo: 2, glAccountNo: "2110", amount: "-240.00" },
