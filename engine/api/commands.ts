@@ -1,7 +1,18 @@
 import type { Ctx } from "./context.js";
 import { asObject, onlyFields, required, type JsonObject } from "./input.js";
 import { upsert } from "../master/upsert.js";
+import {
+  addSalesLines,
+  createSalesDocument,
+  deleteSalesLine,
+  releaseSalesDocument,
+  reopenSalesDocument,
+  updateSalesHeader,
+  updateSalesLine,
+} from "../documents/commands.js";
 import { readTable } from "../queries/read.js";
+import { postItemJournal } from "../inventory/itemJournal.js";
+import { postSalesDocument, previewPosting } from "../posting/commands.js";
 import { isIsoDate } from "../kernel/dates.js";
 import { fail } from "../kernel/errors.js";
 
@@ -34,6 +45,16 @@ export const COMMANDS: Record<string, CommandDef> = {
   read: { readOnly: true, run: read },
   setWorkDate: { readOnly: true, run: setWorkDate },
   upsert: { run: upsert },
+  createSalesDocument: { run: createSalesDocument },
+  updateSalesHeader: { run: updateSalesHeader },
+  addSalesLines: { run: addSalesLines },
+  updateSalesLine: { run: updateSalesLine },
+  deleteSalesLine: { run: deleteSalesLine },
+  releaseSalesDocument: { run: releaseSalesDocument },
+  reopenSalesDocument: { run: reopenSalesDocument },
+  postItemJournal: { run: postItemJournal },
+  postSalesDocument: { run: postSalesDocument },
+  previewPosting: { ownTransaction: true, run: previewPosting },
 };
 
 export function registerCommand(name: string, def: CommandDef): void {

@@ -8,7 +8,7 @@ import { LedgerpaneError, type ErrorDetail } from "../kernel/errors.js";
 import { COMMANDS } from "./commands.js";
 import type { Ctx } from "./context.js";
 import { asObject } from "./input.js";
-import { rowToJson, toJsonValue } from "./json.js";
+import { toJsonValue } from "./json.js";
 import type { ReadResult } from "../queries/read.js";
 
 export interface EngineOptions {
@@ -109,9 +109,9 @@ export class Engine {
 }
 
 function serialize(result: unknown): unknown {
+  // A read answers { rows }; read results nested deeper (preview entries) become plain row lists.
   if (result && typeof result === "object" && "columns" in result && "rows" in result) {
-    const r = result as ReadResult;
-    return { rows: r.rows.map((row) => rowToJson(row, r.columns)) };
+    return { rows: toJsonValue(result as ReadResult) };
   }
   return toJsonValue(result);
 }

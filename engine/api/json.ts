@@ -10,6 +10,7 @@ export function toJsonValue(value: unknown, col?: ColumnDef): unknown {
     return value.toFixed();
   }
   if (Array.isArray(value)) return value.map((v) => toJsonValue(v));
+  if (isReadResult(value)) return value.rows.map((row) => rowToJson(row, value.columns));
   if (value && typeof value === "object" && !(value instanceof Uint8Array)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = toJsonValue(v);
@@ -24,4 +25,13 @@ export function rowToJson(row: Record<string, Value>, cols: readonly ColumnDef[]
   for (const [k, v] of Object.entries(row))
     out[k] = toJsonValue(v, byName.get(k) ?? { name: k, kind: "amount" });
   return out;
+}
+
+function isReadResult(v: unknown): v is { columns: ColumnDef[]; rows: Record<string, Value>[] } {
+  return (
+    !!v &&
+    typeof v === "object" &&
+    Array.isArray((v as { columns?: unknown }).columns) &&
+    Array.isArray((v as { rows?: unknown }).rows)
+  );
 }

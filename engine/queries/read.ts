@@ -10,6 +10,8 @@ export interface ReadRequest {
   table: string;
   where?: Record<string, unknown>;
   limit?: number;
+  /** Only rows whose first key column is at least this (entries made since a known point). */
+  fromKey?: number;
 }
 
 export interface ReadResult {
@@ -52,6 +54,10 @@ export function readTable(repo: Repo, workDate: IsoDate, req: ReadRequest): Read
     }
   }
   errors.throwIfAny("input");
+  if (req.fromKey !== undefined) {
+    conds.push(`"${c.def.key[0]}" >= ?`);
+    params.push(BigInt(req.fromKey));
+  }
   const order = c.def.key.map((k) => `"${k}"`).join(", ");
   let sql = `SELECT * FROM (SELECT ${select.join(", ")} FROM "${req.table}" t)`;
   if (conds.length) sql += ` WHERE ${conds.join(" AND ")}`;

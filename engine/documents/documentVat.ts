@@ -1,0 +1,123 @@
+import {
+  invoiceDiscountBase,
+  invoiceDiscountPerGroup,
+  spreadInvoiceDiscount,
+} from "../calc/invoiceDiscount.js";
+import {
+  calcVatAmountLines,
+  groupVatLines,
+  spreadVatToLines,
+  vatGroupKey,
+  type VatAmountLine,
+  type VatInputLine,
+} from "../calc/vatAmountLines.js";
+import type { Repo } from "../db/repo.js";
+import type { CustInvoiceDiscRow, SalesHeaderRow, SalesLineRow } from "../db/schema/rows.generated.js";
+import { ZERO, type Dec } from "../kernel/decimal.js";
+import { getSalesSetup } from "../setup/setupTables.js";
+import { updateOutstandingAmounts, vatRounding } from "./lineAmounts.js";
+import { updateInvDiscToInvoice } from "./salesLine.js";
+
+/** Lines that take part in VAT amount lines (spec 4.3 step 1). */
+export function isVatLine(l: SalesLineRow): boolean {
+  return l.type !== " " && !l.quantity.isZero() && !l.unitPrice.isZero();
+}
+
+export function vatInput(
+  l: SalesLineRow,
+  lineAmount: Dec,
+  invDiscountAmount: Dec,
+  quantity: Dec,
+): VatInputLine {
+  return {
+    lineNo: l.lineNo,
+    vatIdentifier: l.vatIdentifier,
+    vatCalculationType: l.vatCalculationType,
+    taxGroupCode: l.taxGroupCode,
+    vatPct: l.vatPct,
+    lineAmount,
+    invDiscountAmount,
+    allowInvoiceDisc: l.allowInvoiceDisc,
+    vatDifference: l.vatDifference,
+    quantity,
+  };
+}
+
+/** VAT amount lines of the whole document ("General" quantity type). */
+export function generalVatAmountLines(
+  repo: Repo,
+  h: SalesHeaderRow,
+  lines: readonly SalesLineRow[],
+): VatAmountLine[] {
+  const input = lines
+    .filter(isVatLine)
+    .map((l) => vatInput(l, l.lineAmount, l.invDiscountAmount, l.quantity));
+  return calcVatAmountLines(input, h.pricesIncludingVat, h.vatBaseDiscountPct, vatRounding(repo));
+}
+
+/**
+ * Spec 4.3 step 3 (UpdateVATOnLines): recompute every line's Amount and Amount Including VAT from the
+ * document's VAT amount lines. Run at release and before posting; removes entry-order effects.
+ */
+export function respreadVat(repo: Repo, h: SalesHeaderRow, lines: SalesLineRow[]): void {
+  const input = lines
+    .filter(isVatLine)
+    .map((l) => vatInput(l, l.lineAmount, l.invDiscountAmount, l.quantity));
+  const dir = vatRounding(repo);
+  const groups = calcVatAmountLines(input, h.pricesIncludingVat, h.vatBaseDiscountPct, dir);
+  const spread = spreadVatToLines(input, groups, h.pricesIncludingVat, h.vatBaseDiscountPct, dir);
+  for (const l of lines) {
+    const r = spread.get(l.lineNo);
+    if (!r) continue;
+    l.amount = r.amount;
+    l.vatBaseAmount = r.vatBaseAmount;
+    l.amountIncludingVat = r.amountIncludingVat;
+    updateOutstandingAmounts(l);
+  }
+}
+
+/** Spec 5.3 step 2: the discount record with the highest minimum amount not above the base. */
+function findCustInvoiceDisc(
+  repo: Repo,
+  code: string,
+  currency: string,
+  base: Dec,
+): CustInvoiceDiscRow | undefined {
+  const pick = (cur: string) =>
+    repo
+      .select("custInvoiceDisc", { code, currencyCode: cur })
+      .filter((r) => r.minimumAmount.lte(base))
+      .sort((a, b) => b.minimumAmount.comparedTo(a.minimumAmount))[0];
+  return pick(currency) ?? (currency ? pick("") : undefined);
+}
+
+/**
+ * Spec 5.3 (codeunit 60 Sales-Calc. Discount): the customer's invoice discount % applied per VAT
+ * group with a carried remainder, then spread to the lines that allow invoice discount.
+ */
+export function calcInvoiceDiscount(repo: Repo, h: SalesHeaderRow, lines: SalesLineRow[]): void {
+  const setup = getSalesSetup(repo);
+  const eligible = lines.filter(isVatLine);
+  const input = eligible.map((l) => vatInput(l, l.lineAmount, ZERO, l.quantity));
+  const groups = groupVatLines(input);
+  const base = invoiceDiscountBase(groups, h.pricesIncludingVat);
+  const rec = findCustInvoiceDisc(repo, h.invoiceDiscCode, h.currencyCode, base);
+  const pct = rec?.discountPct ?? ZERO;
+  h.invoiceDiscountCalculation = "%";
+  h.invoiceDiscountValue = pct;
+  const perGroup = invoiceDiscountPerGroup(groups, pct, setup.calcInvDiscPerVatId);
+  const perLine = spreadInvoiceDiscount(
+    eligible.map((l) => ({
+      lineNo: l.lineNo,
+      groupKey: vatGroupKey(vatInput(l, l.lineAmount, ZERO, l.quantity)),
+      lineAmount: l.lineAmount,
+      allowInvoiceDisc: l.allowInvoiceDisc,
+    })),
+    groups,
+    perGroup,
+  );
+  for (const l of lines) {
+    l.invDiscountAmount = perLine.get(l.lineNo) ?? ZERO;
+    updateInvDiscToInvoice(l);
+  }
+}

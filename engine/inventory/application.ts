@@ -1,0 +1,98 @@
+import type { Ctx } from "../api/context.js";
+import type { ItemLedgerEntryRow, ItemRow } from "../db/schema/rows.generated.js";
+import type { Dec } from "../kernel/decimal.js";
+import { fail } from "../kernel/errors.js";
+import type { ItemPoster } from "./itemPoster.js";
+
+function insertApplication(
+  ctx: Ctx,
+  poster: ItemPoster,
+  ile: number,
+  inbound: number,
+  outbound: number,
+  quantity: Dec,
+  date: string | null,
+): void {
+  ctx.repo.insert("itemApplicationEntry", {
+    entryNo: poster.nextApplicationEntryNo(),
+    itemLedgerEntryNo: ile,
+    inboundItemEntryNo: inbound,
+    outboundItemEntryNo: outbound,
+    quantity,
+    postingDate: date,
+  });
+}
+
+/**
+ * Spec 7.4.5: an outbound entry takes its quantity from open inbound entries, oldest first (FIFO,
+ * Average, Standard) or newest first (LIFO), or from the one entry it is fixed to. Whatever cannot
+ * be covered stays open as negative inventory, to be applied when stock arrives.
+ */
+export function applyOutbound(ctx: Ctx, poster: ItemPoster, e: ItemLedgerEntryRow, item: ItemRow): void {
+  const repo = ctx.repo;
+  let remaining = e.quantity.neg();
+  let candidates: ItemLedgerEntryRow[];
+  if (e.appliesToEntry) {
+    const fixed = repo.get("itemLedgerEntry", e.appliesToEntry);
+    if (!fixed || fixed.itemNo !== e.itemNo || !fixed.positive) {
+      return fail(
+        "posting",
+        `Item ledger entry ${e.appliesToEntry} cannot be applied to: it is not an inbound entry of item ${e.itemNo}.`,
+      );
+    }
+    if (!fixed.open || fixed.remainingQuantity.lt(remaining)) {
+      return fail(
+        "posting",
+        `The remaining quantity of item ledger entry ${fixed.entryNo} (${fixed.remainingQuantity.toFixed()}) is too low to cover ${remaining.toFixed()} units.`,
+      );
+    }
+    candidates = [fixed];
+  } else {
+    const order =
+      item.costingMethod === "LIFO" ? `"postingDate" DESC, "entryNo" DESC` : `"postingDate", "entryNo"`;
+    candidates = repo.select(
+      "itemLedgerEntry",
+      { itemNo: e.itemNo, open: true, positive: true, locationCode: e.locationCode },
+      order,
+    );
+  }
+  for (const c of candidates) {
+    if (remaining.isZero()) break;
+    const take = c.remainingQuantity.lt(remaining) ? c.remainingQuantity : remaining;
+    if (take.lte(0)) continue;
+    const left = c.remainingQuantity.minus(take);
+    repo.update("itemLedgerEntry", [c.entryNo], { remainingQuantity: left, open: !left.isZero() });
+    insertApplication(ctx, poster, e.entryNo, c.entryNo, e.entryNo, take.neg(), e.postingDate);
+    remaining = remaining.minus(take);
+  }
+  e.remainingQuantity = remaining.neg();
+  e.open = !remaining.isZero();
+  repo.update("itemLedgerEntry", [e.entryNo], { remainingQuantity: e.remainingQuantity, open: e.open });
+}
+
+/** An inbound entry first covers outbound entries left open by negative inventory, oldest first. */
+export function applyInbound(ctx: Ctx, poster: ItemPoster, e: ItemLedgerEntryRow): void {
+  const repo = ctx.repo;
+  insertApplication(ctx, poster, e.entryNo, e.entryNo, 0, e.quantity, e.postingDate);
+  let remaining = e.quantity;
+  const open = repo.select(
+    "itemLedgerEntry",
+    { itemNo: e.itemNo, open: true, positive: false, locationCode: e.locationCode },
+    `"postingDate", "entryNo"`,
+  );
+  for (const o of open) {
+    if (remaining.isZero()) break;
+    const need = o.remainingQuantity.neg();
+    const take = need.lt(remaining) ? need : remaining;
+    const left = o.remainingQuantity.plus(take);
+    repo.update("itemLedgerEntry", [o.entryNo], { remainingQuantity: left, open: !left.isZero() });
+    insertApplication(ctx, poster, o.entryNo, e.entryNo, o.entryNo, take.neg(), e.postingDate);
+    poster.touchedOutbound.add(o.entryNo);
+    remaining = remaining.minus(take);
+  }
+  if (!remaining.eq(e.quantity)) {
+    e.remainingQuantity = remaining;
+    e.open = !remaining.isZero();
+    repo.update("itemLedgerEntry", [e.entryNo], { remainingQuantity: remaining, open: e.open });
+  }
+}

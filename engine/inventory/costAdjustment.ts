@@ -1,0 +1,225 @@
+import type { Ctx } from "../api/context.js";
+import { fromScaled } from "../db/codec.js";
+import type { ItemLedgerEntryRow, ItemRow } from "../db/schema/rows.generated.js";
+import { addDays, makeDate, weekday, yearMonthDay, daysInMonth, type IsoDate } from "../kernel/dates.js";
+import { ZERO, type Dec } from "../kernel/decimal.js";
+import { roundAmount, roundUnitAmount } from "../kernel/rounding.js";
+import { defaultRow } from "../setup/defaults.js";
+import { getInventorySetup } from "../setup/setupTables.js";
+import type { ItemPoster } from "./itemPoster.js";
+
+const amount = (v: unknown) => fromScaled((v ?? 0n) as bigint, 2);
+const qty = (v: unknown) => fromScaled((v ?? 0n) as bigint, 5);
+
+/** Cost per unit of an inbound entry: all its value (actual and expected) over its quantity. */
+function inboundUnitCost(ctx: Ctx, entryNo: number): Dec {
+  const r = ctx.db.all(
+    `SELECT e."quantity", COALESCE(SUM(v."costAmountActual" + v."costAmountExpected"), 0)
+       FROM "itemLedgerEntry" e LEFT JOIN "valueEntry" v ON v."itemLedgerEntryNo" = e."entryNo"
+      WHERE e."entryNo" = ? GROUP BY e."entryNo"`,
+    [BigInt(entryNo)],
+  )[0];
+  if (!r) return ZERO;
+  const q = qty(r[0]);
+  return q.isZero() ? ZERO : amount(r[1]).div(q);
+}
+
+/**
+ * Brings an outbound entry's cost to `targetExact` (negative for outbound) with adjustment value
+ * entries: the invoiced share as actual cost, the rest as expected cost (spec 10.2, Adjust Cost).
+ */
+function setTargetCost(
+  ctx: Ctx,
+  poster: ItemPoster,
+  item: ItemRow,
+  e: ItemLedgerEntryRow,
+  targetExact: Dec,
+): boolean {
+  const sums = ctx.db.all(
+    `SELECT COALESCE(SUM("costAmountActual"),0), COALESCE(SUM("costAmountExpected"),0) FROM "valueEntry" WHERE "itemLedgerEntryNo" = ?`,
+    [BigInt(e.entryNo)],
+  )[0]!;
+  const total = roundAmount(targetExact);
+  let targetActual: Dec;
+  if (e.invoicedQuantity.eq(e.quantity)) targetActual = total;
+  else if (e.invoicedQuantity.isZero()) targetActual = ZERO;
+  else targetActual = roundAmount(total.times(e.invoicedQuantity).div(e.quantity));
+  const targetExpected = total.minus(targetActual);
+  const deltaActual = targetActual.minus(amount(sums[0]));
+  const deltaExpected = targetExpected.minus(amount(sums[1]));
+  if (deltaActual.isZero() && deltaExpected.isZero()) return false;
+  const last = ctx.repo.select("valueEntry", { itemLedgerEntryNo: e.entryNo }, `"entryNo" DESC`)[0]!;
+  for (const [delta, expected] of [
+    [deltaActual, false],
+    [deltaExpected, true],
+  ] as const) {
+    if (delta.isZero()) continue;
+    const v = defaultRow("valueEntry");
+    Object.assign(v, {
+      entryNo: poster.allocateValueEntryNo(),
+      itemNo: e.itemNo,
+      postingDate: last.postingDate,
+      valuationDate: e.postingDate,
+      itemLedgerEntryType: e.entryType,
+      itemLedgerEntryNo: e.entryNo,
+      sourceType: e.sourceType,
+      sourceNo: e.sourceNo,
+      documentNo: last.documentNo,
+      documentType: last.documentType,
+      documentLineNo: last.documentLineNo,
+      description: last.description,
+      locationCode: e.locationCode,
+      inventoryPostingGroup: last.inventoryPostingGroup,
+      genBusPostingGroup: last.genBusPostingGroup,
+      genProdPostingGroup: last.genProdPostingGroup,
+      entryType: "Direct Cost",
+      adjustment: true,
+      expectedCost: expected,
+      valuedQuantity: e.quantity,
+      costPerUnit: roundUnitAmount(delta.div(e.quantity)),
+      costAmountActual: expected ? ZERO : delta,
+      costAmountExpected: expected ? delta : ZERO,
+      documentDate: last.documentDate,
+      externalDocumentNo: last.externalDocumentNo,
+    });
+    poster.writeValueEntry(item, v);
+  }
+  return true;
+}
+
+/** FIFO, LIFO: an outbound entry costs what the inbound entries it was applied to cost. */
+function adjustApplied(ctx: Ctx, poster: ItemPoster, item: ItemRow, e: ItemLedgerEntryRow): boolean {
+  if (!e.remainingQuantity.isZero()) return false; // not fully applied yet: adjusted when stock arrives
+  const apps = ctx.db.all(
+    `SELECT "inboundItemEntryNo", "quantity" FROM "itemApplicationEntry" WHERE "outboundItemEntryNo" = ?`,
+    [BigInt(e.entryNo)],
+  );
+  let target = ZERO;
+  for (const [inbound, q] of apps) target = target.plus(qty(q).times(inboundUnitCost(ctx, Number(inbound))));
+  return setTargetCost(ctx, poster, item, e, target);
+}
+
+function periodStart(date: IsoDate, period: string): IsoDate {
+  const { y, m } = yearMonthDay(date);
+  switch (period) {
+    case "Week":
+      return addDays(date, 1 - weekday(date));
+    case "Month":
+    case "Accounting Period":
+      return makeDate(y, m, 1);
+    case "Quarter":
+      return makeDate(y, Math.floor((m - 1) / 3) * 3 + 1, 1);
+    case "Year":
+      return makeDate(y, 1, 1);
+    default:
+      return date;
+  }
+}
+
+function periodEnd(date: IsoDate, period: string): IsoDate {
+  const { y, m } = yearMonthDay(date);
+  switch (period) {
+    case "Week":
+      return addDays(date, 7 - weekday(date));
+    case "Month":
+    case "Accounting Period":
+      return makeDate(y, m, daysInMonth(y, m));
+    case "Quarter": {
+      const last = Math.floor((m - 1) / 3) * 3 + 3;
+      return makeDate(y, last, daysInMonth(y, last));
+    }
+    case "Year":
+      return makeDate(y, 12, 31);
+    default:
+      return date;
+  }
+}
+
+/**
+ * Average: every outbound entry of an average-cost period costs (value at the period's start + the
+ * period's inbound value) ÷ (quantity at the start + the period's inbound quantity) (spec 10.1).
+ * Periods are adjusted in order, so a period starts from the adjusted value of the ones before.
+ */
+function adjustAverage(ctx: Ctx, poster: ItemPoster, item: ItemRow, from: IsoDate): boolean {
+  const setup = getInventorySetup(ctx.repo);
+  const period = setup.averageCostPeriod;
+  const outbound = ctx.repo
+    .select("itemLedgerEntry", { itemNo: item.no, positive: false }, `"postingDate", "entryNo"`)
+    .filter((e) => e.postingDate! >= periodStart(from, period));
+  let changed = false;
+  let i = 0;
+  while (i < outbound.length) {
+    const start = periodStart(outbound[i]!.postingDate!, period);
+    const end = periodEnd(start, period);
+    const inPeriod: ItemLedgerEntryRow[] = [];
+    while (i < outbound.length && outbound[i]!.postingDate! <= end) inPeriod.push(outbound[i++]!);
+    const before = ctx.db.all(
+      `SELECT COALESCE(SUM("costAmountActual" + "costAmountExpected"),0) FROM "valueEntry" WHERE "itemNo" = ? AND "valuationDate" < ?`,
+      [item.no, start],
+    )[0]!;
+    const qtyBefore = ctx.db.all(
+      `SELECT COALESCE(SUM("quantity"),0) FROM "itemLedgerEntry" WHERE "itemNo" = ? AND "postingDate" < ?`,
+      [item.no, start],
+    )[0]!;
+    const inbound = ctx.db.all(
+      `SELECT COALESCE(SUM(v."costAmountActual" + v."costAmountExpected"),0)
+         FROM "valueEntry" v JOIN "itemLedgerEntry" e ON e."entryNo" = v."itemLedgerEntryNo"
+        WHERE e."itemNo" = ? AND e."positive" = 1 AND e."postingDate" BETWEEN ? AND ?`,
+      [item.no, start, end],
+    )[0]!;
+    const inboundQty = ctx.db.all(
+      `SELECT COALESCE(SUM("quantity"),0) FROM "itemLedgerEntry" WHERE "itemNo" = ? AND "positive" = 1 AND "postingDate" BETWEEN ? AND ?`,
+      [item.no, start, end],
+    )[0]!;
+    const denominator = qty(qtyBefore[0]).plus(qty(inboundQty[0]));
+    if (denominator.lte(0)) continue;
+    const avg = amount(before[0]).plus(amount(inbound[0])).div(denominator);
+    for (const e of inPeriod) changed = setTargetCost(ctx, poster, item, e, e.quantity.times(avg)) || changed;
+  }
+  return changed;
+}
+
+/** Item Unit Cost = the average cost of what is on hand (spec 10.2), refreshed after cost changes. */
+function refreshUnitCost(ctx: Ctx, item: ItemRow): void {
+  if (item.costingMethod === "Standard") return;
+  const r = ctx.db.all(
+    `SELECT (SELECT COALESCE(SUM("quantity"),0) FROM "itemLedgerEntry" WHERE "itemNo" = ?),
+            (SELECT COALESCE(SUM("costAmountActual" + "costAmountExpected"),0) FROM "valueEntry" WHERE "itemNo" = ?)`,
+    [item.no, item.no],
+  )[0]!;
+  const q = qty(r[0]);
+  if (q.lte(0)) return;
+  const unitCost = roundUnitAmount(amount(r[1]).div(q));
+  if (!unitCost.eq(item.unitCost)) {
+    ctx.repo.update("item", [item.no], { unitCost });
+    item.unitCost = unitCost;
+  }
+}
+
+/** Adjust Cost – Item Entries for what this posting touched (Automatic Cost Adjustment). */
+export function adjustCost(ctx: Ctx, poster: ItemPoster): void {
+  if (getInventorySetup(ctx.repo).automaticCostAdjustment === "Never") return;
+  const outboundByItem = new Map<string, ItemLedgerEntryRow[]>();
+  for (const no of poster.touchedOutbound) {
+    const e = ctx.repo.get("itemLedgerEntry", no)!;
+    const list = outboundByItem.get(e.itemNo) ?? [];
+    list.push(e);
+    outboundByItem.set(e.itemNo, list);
+  }
+  for (const itemNo of poster.touchedItems) {
+    const item = poster.item(itemNo);
+    if (item.type !== "Inventory") continue;
+    let changed = false;
+    if (item.costingMethod === "Average") {
+      const dates = ctx.repo
+        .select("itemLedgerEntry", { itemNo })
+        .filter((e) => poster.createdEntries.includes(e.entryNo) || poster.touchedOutbound.has(e.entryNo))
+        .map((e) => e.postingDate!);
+      if (dates.length) changed = adjustAverage(ctx, poster, item, dates.sort()[0]!);
+    } else if (item.costingMethod !== "Standard") {
+      for (const e of outboundByItem.get(itemNo) ?? [])
+        changed = adjustApplied(ctx, poster, item, e) || changed;
+    }
+    if (changed || poster.inboundItems.has(itemNo)) refreshUnitCost(ctx, item);
+  }
+}
