@@ -228,11 +228,14 @@ function glSection(entries: PostedEntries): string[] {
     const register = registers.find(
       (r) => Number(r.fromEntryNo) <= entryNo && entryNo <= Number(r.toEntryNo),
     );
-    const docs = [
-      ...new Set(
-        rows.map((r) => `${String(r.documentType ?? "").trim()} ${String(r.documentNo ?? "")}`.trim()),
-      ),
-    ];
+    const docTypes = new Map<string, string>();
+    for (const r of rows) {
+      const no = String(r.documentNo ?? "");
+      const type = String(r.documentType ?? "").trim();
+      if (no !== "" && (!docTypes.has(no) || (docTypes.get(no) === "" && type !== "")))
+        docTypes.set(no, type);
+    }
+    const docs = [...docTypes].map(([no, type]) => (type ? `${type} ${no}` : no));
     const head = [`G/L transaction ${transaction}`];
     if (register) head.push(`register ${String(register.no)}`);
     head.push(String(first.postingDate ?? ""));
