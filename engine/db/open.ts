@@ -1,7 +1,7 @@
 import type { SqlJsStatic } from "sql.js";
 import { LedgerpaneError } from "../kernel/errors.js";
 import { Database } from "./database.js";
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from "./migrations/index.js";
+import { MIGRATIONS, type Migration } from "./migrations/index.js";
 
 /** PRAGMA application_id of every Ledgerpane database ("LPNE"): tells our file from any other SQLite file. */
 export const APPLICATION_ID = 0x4c504e45;
@@ -10,9 +10,9 @@ function pragmaNumber(db: Database, name: string): number {
   return Number(db.all(`PRAGMA ${name}`)[0]?.[0] ?? 0);
 }
 
-function migrate(db: Database, from: number): void {
+function migrate(db: Database, from: number, migrations: readonly Migration[]): void {
   db.transaction(() => {
-    for (const m of MIGRATIONS) {
+    for (const m of migrations) {
       if (m.version <= from) continue;
       db.exec(m.sql);
       db.exec(`PRAGMA user_version = ${m.version}`);
@@ -21,9 +21,9 @@ function migrate(db: Database, from: number): void {
   });
 }
 
-export function createDatabase(SQL: SqlJsStatic): Database {
+export function createDatabase(SQL: SqlJsStatic, migrations: readonly Migration[] = MIGRATIONS): Database {
   const db = new Database(SQL, new SQL.Database());
-  migrate(db, 0);
+  migrate(db, 0, migrations);
   return db;
 }
 
@@ -32,7 +32,8 @@ export function createDatabase(SQL: SqlJsStatic): Database {
  * SQLite, SQLite files of other programs, damaged files, and files written by a newer Ledgerpane.
  * Older files are migrated in one transaction.
  */
-export function openDatabase(SQL: SqlJsStatic, bytes: Uint8Array): Database {
+export function openDatabase(SQL: SqlJsStatic, bytes: Uint8Array, migrations: readonly Migration[] = MIGRATIONS): Database {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
   let db: Database;
   try {
     db = new Database(SQL, new SQL.Database(bytes));
@@ -45,15 +46,15 @@ export function openDatabase(SQL: SqlJsStatic, bytes: Uint8Array): Database {
     if (appId !== APPLICATION_ID) {
       throw new LedgerpaneError("database", "This is an SQLite database, but not a Ledgerpane database.");
     }
-    if (version > LATEST_SCHEMA_VERSION) {
+    if (version > latest) {
       throw new LedgerpaneError(
         "database",
-        `This database was written by a newer Ledgerpane (schema version ${version}); this version reads up to ${LATEST_SCHEMA_VERSION}. Update Ledgerpane to open it.`,
+        `This database was written by a newer Ledgerpane (schema version ${version}); this version reads up to ${latest}. Update Ledgerpane to open it.`,
       );
     }
     const check = db.all("PRAGMA quick_check")[0]?.[0];
     if (check !== "ok") throw new LedgerpaneError("database", `The database is damaged: ${String(check)}.`);
-    if (version < LATEST_SCHEMA_VERSION) migrate(db, version);
+    if (version < latest) migrate(db, version, migrations);
     return db;
   } catch (e) {
     db.close();

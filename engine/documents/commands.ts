@@ -11,7 +11,9 @@ import {
 import type { Value } from "../db/codec.js";
 import type { SalesHeaderRow, SalesLineRow } from "../db/schema/rows.generated.js";
 import { tableDef } from "../db/schema/index.js";
+import { HUNDRED, ONE, ZERO } from "../kernel/decimal.js";
 import { ErrorCollector, fail } from "../kernel/errors.js";
+import { roundUnitAmount } from "../kernel/rounding.js";
 import { creditWarnings } from "./creditLimit.js";
 import type { SalesDocumentType } from "./docTypes.js";
 import { recalcLineAmounts } from "./lineAmounts.js";
@@ -229,6 +231,7 @@ export function updateSalesHeader(ctx: Ctx, input: JsonObject) {
   });
   errors.throwIfAny("input");
   const lines = loadLines(ctx, h);
+  const wasInclVat = h.pricesIncludingVat;
   let linesChanged = false;
   if (sellToCustomerNo !== undefined) {
     testStatusOpen(h, "sellToCustomerNo");
@@ -256,13 +259,13 @@ export function updateSalesHeader(ctx: Ctx, input: JsonObject) {
   linesChanged = applyHeaderFields(ctx, h, fields, errors) || linesChanged;
   errors.throwIfAny("validation");
   saveHeader(ctx, h);
-  if (linesChanged) refreshLines(ctx, h, lines);
+  if (linesChanged) refreshLines(ctx, h, lines, wasInclVat);
   creditWarnings(ctx, h, sellToCustomerNo !== undefined || fields.billToCustomerNo !== undefined);
   return { warnings: ctx.warnings };
 }
 
 /** After a customer or VAT-basis change, lines take the header's new posting groups and are recalculated. */
-function refreshLines(ctx: Ctx, h: SalesHeaderRow, lines: SalesLineRow[]): void {
+function refreshLines(ctx: Ctx, h: SalesHeaderRow, lines: SalesLineRow[], wasInclVat: boolean): void {
   for (const l of lines) {
     l.sellToCustomerNo = h.sellToCustomerNo;
     l.billToCustomerNo = h.billToCustomerNo;
@@ -271,11 +274,15 @@ function refreshLines(ctx: Ctx, h: SalesHeaderRow, lines: SalesLineRow[]): void 
       l.vatBusPostingGroup = h.vatBusPostingGroup;
       const no = l.no;
       const qty = l.quantity;
-      const price = l.unitPrice;
+      let price = l.unitPrice;
       setLineField(ctx, h, l, "no", no);
+      // Switching the VAT basis converts the prices already on the lines, as BC asks to.
+      const factor = ONE.plus(l.vatPct.div(HUNDRED));
+      if (h.pricesIncludingVat && !wasInclVat) price = roundUnitAmount(price.times(factor));
+      if (!h.pricesIncludingVat && wasInclVat) price = roundUnitAmount(price.div(factor));
       l.quantity = qty;
       l.unitPrice = price;
-      l.invDiscountAmount = l.invDiscountAmount.mul(0);
+      l.invDiscountAmount = ZERO;
       recalcLineAmounts(ctx.repo, h, l);
     }
     saveLine(ctx, l);

@@ -106,12 +106,14 @@ function parseLine(ctx: Ctx, raw: unknown, i: number, errors: ErrorCollector): J
       `postItemJournal line ${i + 1}: quantity must be positive (use Negative Adjmt. to take stock out).`,
       { ...where, field: "quantity" },
     );
-  if (unitCost.lt(0))
+  if (unitCost?.lt(0))
     errors.add(`postItemJournal line ${i + 1}: unitCost must not be negative.`, {
       ...where,
       field: "unitCost",
     });
   const item = ctx.repo.get("item", itemNo);
+  // Without a cost given, the journal proposes the item's cost (standard cost for Standard items).
+  const cost = unitCost ?? (item ? (item.costingMethod === "Standard" ? item.standardCost : item.unitCost) : undefined);
   if (!item)
     errors.add(`The Item does not exist. Identification fields and values: No.='${itemNo}'`, {
       ...where,
@@ -140,7 +142,8 @@ function parseLine(ctx: Ctx, raw: unknown, i: number, errors: ErrorCollector): J
   }
   const dateError = checkPostingDate(ctx.repo, postingDate);
   if (dateError) errors.add(dateError, { ...where, field: "postingDate" });
-  return { entryType, itemNo, quantity, unitCost, postingDate, locationCode, description };
+  if (cost === undefined) return undefined;
+  return { entryType, itemNo, quantity, unitCost: cost, postingDate, locationCode, description };
 }
 
 /**
