@@ -1,0 +1,66 @@
+import type { EncodedDatabase } from "../storage/codec.js";
+
+/**
+ * What the pane asks of the engine. The same interface is served by a Web Worker in the add-in and
+ * by an in-process host in Node (tests, bench), so the pane's logic is tested against the real engine.
+ */
+export interface CommandRequest {
+  do: string;
+  with?: unknown;
+}
+
+export interface ErrorDetailJson {
+  message: string;
+  table?: string;
+  documentType?: string;
+  documentNo?: string;
+  lineNo?: number;
+  field?: string;
+  key?: Record<string, string>;
+}
+
+export interface EngineErrorJson {
+  code: string;
+  message: string;
+  details: ErrorDetailJson[];
+}
+
+export type CommandResponse = { ok: true; result: unknown } | { ok: false; error: EngineErrorJson };
+
+export interface BatchResult {
+  responses: CommandResponse[];
+  /** True when at least one command committed a change: the caller must save before reporting. */
+  changed: boolean;
+}
+
+export interface CreateResult {
+  warnings: string[];
+}
+
+export interface OpenInput {
+  chunks: string[];
+  sha256: string;
+  size: number;
+  schemaVersion: number;
+  workDate?: string;
+}
+
+export interface EngineApi {
+  create(options: { demo: boolean; workDate?: string }): Promise<CreateResult>;
+  /** Decodes, verifies (checksum, SQLite integrity check, schema) and opens a stored copy. */
+  open(input: OpenInput): Promise<void>;
+  dispatch(commands: CommandRequest[], label?: string): Promise<BatchResult>;
+  encode(chunkChars?: number): Promise<EncodedDatabase>;
+  /** The newest database schema this engine writes. */
+  schemaVersion(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export type ProgressListener = (label: string, done: number, total: number) => void;
+
+/** Messages between the pane and the worker. */
+export type WorkerRequest = { id: number; method: keyof EngineApi | "init"; args: unknown[] };
+export type WorkerReply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: { name: string; message: string; kind?: string } }
+  | { progress: { label: string; done: number; total: number } };

@@ -1,0 +1,85 @@
+import type { CellRef, CellValue } from "./cells.js";
+
+/**
+ * The one door to the workbook. Everything the add-in does to Excel goes through these calls, and
+ * each call is one request to Excel (one `context.sync()` in the Office.js implementation), so the
+ * in-memory implementation can count, size-check and interrupt them exactly where Excel would.
+ * Long writes are split by the caller-visible methods themselves and report progress per request.
+ */
+export interface WorkbookGateway {
+  readonly kind: "office" | "memory";
+
+  listSheets(): Promise<string[]>;
+  /** Creates the sheet when missing; returns whether it was created. */
+  ensureSheet(name: string): Promise<boolean>;
+  activateSheet(name: string): Promise<void>;
+  deleteSheet(name: string): Promise<void>;
+
+  readRange(sheet: string, top: CellRef, rows: number, cols: number): Promise<CellValue[][]>;
+  writeRange(sheet: string, top: CellRef, values: CellValue[][], style?: BlockStyle): Promise<void>;
+  clearRange(sheet: string, top: CellRef, rows: number, cols: number): Promise<void>;
+
+  /** The table's header and body, or null when no table has that name. */
+  readTable(name: string, progress?: Progress): Promise<TableSnapshot | null>;
+  /** Replaces the table of that name (and its formats, validation and conditional format) with `spec`. */
+  writeTable(spec: TableSpec, progress?: Progress): Promise<void>;
+
+  /** Direct fills for single cells (error marks); `null` removes the fill. */
+  setCellFills(sheet: string, fills: { cell: CellRef; color: string | null }[]): Promise<void>;
+  selectCell(sheet: string, cell: CellRef): Promise<void>;
+
+  /** Ids of the custom XML parts in a namespace, oldest first. */
+  listXmlParts(namespace: string): Promise<string[]>;
+  /** The part's XML, or null when the part no longer exists. */
+  readXmlPart(id: string): Promise<string | null>;
+  addXmlPart(xml: string): Promise<string>;
+  replaceXmlPart(id: string, xml: string): Promise<void>;
+  deleteXmlParts(ids: string[]): Promise<void>;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+export interface BlockStyle {
+  bold?: boolean;
+  fill?: string | null;
+  /** One number format per column of the block (`@` keeps codes as text, `#,##0.00` for amounts). */
+  numberFormats?: (string | null)[];
+}
+
+export interface TableColumn {
+  header: string;
+  numberFormat?: string;
+  /** A list data-validation source such as `=INDIRECT("lpItems[No.]")`. */
+  list?: string;
+  /** Shown in a different colour: computed by the engine, edits are overwritten. */
+  computed?: boolean;
+}
+
+export interface TableSpec {
+  sheet: string;
+  name: string;
+  /** The header row's first cell. */
+  top: CellRef;
+  columns: TableColumn[];
+  rows: CellValue[][];
+  /**
+   * Index of the status column: rows whose status starts with the error mark get a conditional
+   * format, so the highlight follows the text even when the user sorts or edits.
+   */
+  statusColumn?: number;
+}
+
+export interface TableSnapshot {
+  sheet: string;
+  name: string;
+  /** The header row's first cell (or the first body row's, when the header row is switched off). */
+  top: CellRef;
+  /** Null when the table has no header row any more. */
+  headers: string[] | null;
+  rows: CellValue[][];
+}
+
+/** The mark a status cell starts with when its row has an error; the conditional format keys on it. */
+export const ERROR_MARK = "✖";
+export const ERROR_FILL = "#F8D7DA";
+export const ERROR_ROW_FILL = "#FDECEE";
