@@ -153,6 +153,39 @@ function replay(raw: SqlJsDatabase, recorded: readonly Recorded[]): number {
   }
 }
 
+/** Where the bare SQL time goes: per statement text, how often it ran and its total time (one more replay). */
+function profile(
+  raw: SqlJsDatabase,
+  recorded: readonly Recorded[],
+): { sql: string; count: number; ms: number }[] {
+  const by = new Map<string, { sql: string; count: number; ms: number }>();
+  const cache = new Map<string, Statement>();
+  raw.exec("BEGIN");
+  try {
+    for (const r of recorded) {
+      const sql = r.sql.trim();
+      if (CONTROL.test(sql) || sql.replace(/;\s*$/, "").includes(";") || /^PRAGMA/i.test(sql)) continue;
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        stmt = raw.prepare(sql);
+        cache.set(sql, stmt);
+      }
+      const t0 = performance.now();
+      stmt.bind(r.params as never);
+      while (stmt.step()) stmt.get();
+      stmt.reset();
+      const entry = by.get(sql) ?? { sql, count: 0, ms: 0 };
+      entry.count++;
+      entry.ms += performance.now() - t0;
+      by.set(sql, entry);
+    }
+  } finally {
+    raw.exec("ROLLBACK");
+    for (const st of cache.values()) st.free();
+  }
+  return [...by.values()].sort((a, b) => b.ms - a.ms);
+}
+
 /** Bare sql.js: rows per second inserted with one prepared statement in one transaction. */
 function baselineInsertsPerSec(SQL: SqlJsStatic): number {
   const db = new SQL.Database();
@@ -239,6 +272,13 @@ async function main(): Promise<void> {
   const copy = new SQL.Database(beforeSample);
   copy.exec("PRAGMA journal_mode=MEMORY; PRAGMA foreign_keys=OFF;");
   const replayMs = median([replay(copy, recorded), replay(copy, recorded), replay(copy, recorded)]);
+  const top = profile(copy, recorded)
+    .slice(0, 8)
+    .map((t) => ({
+      sql: t.sql.replace(/\s+/g, " ").slice(0, 160),
+      perInvoice: round(t.count / args.sample, 1),
+      msPerInvoice: round(t.ms / args.sample),
+    }));
   copy.close();
 
   // Export and reopen, per MiB.
@@ -282,6 +322,7 @@ async function main(): Promise<void> {
       statementsPerInvoice: round(recorded.length / args.sample, 1),
       engineMs: round(sampleEngineMs, 1),
       replayMs: round(replayMs, 1),
+      top,
     },
     exportMs: round(median(exportRuns), 1),
     reopenMs: round(median(reopenRuns), 1),
@@ -306,7 +347,10 @@ replay ratio             ${figures.replayRatio} (bare SQL ${figures.replay.repla
 database                 ${figures.databaseMiB} MiB; ${figures.rows.glEntry} G/L entries, ${figures.rows.valueEntry} value entries
 export / reopen          ${figures.exportMsPerMiB} / ${figures.reopenMsPerMiB} ms per MiB
 baseline (same run)      ${figures.baseline.sqliteInsertsPerSec} bare sql.js inserts/s → ${figures.baseline.invoicesPerKRows} invoices per 1,000 baseline inserts
-add-in                   ${JSON.stringify(figures.addin)}`);
+add-in                   ${JSON.stringify(figures.addin)}
+
+bare SQL time per invoice by statement (top 8):
+${top.map((t) => `  ${t.msPerInvoice.toFixed(3).padStart(7)} ms  ${String(t.perInvoice).padStart(5)}×  ${t.sql}`).join("\n")}`);
 }
 
 main().catch((e: unknown) => {

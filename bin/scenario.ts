@@ -84,7 +84,14 @@ export async function collectFiles(paths: readonly string[]): Promise<string[]> 
     else files.push(p);
   }
   // Relative to the working directory, so every path the runner prints is short.
-  return [...new Set(files.map((f) => relative(process.cwd(), resolve(f)) || f))];
+  return [
+    ...new Set(
+      files.map((f) => {
+        const rel = relative(process.cwd(), resolve(f));
+        return rel === "" || rel.startsWith("..") ? resolve(f) : rel;
+      }),
+    ),
+  ];
 }
 
 export const nodeLoader: ScenarioLoader = (path) => readFile(path, "utf8");
