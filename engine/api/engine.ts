@@ -80,10 +80,16 @@ export class Engine {
     }
     const obj = asObject(input ?? {}, `${command}: the input`);
     this.ctx.warnings = [];
-    if (def.readOnly || def.ownTransaction) return def.run(this.ctx, obj);
-    const result = this.db.transaction(() => def.run(this.ctx, obj));
-    this.changeCount++;
-    return result;
+    this.repo.clearCache();
+    try {
+      if (def.readOnly || def.ownTransaction) return def.run(this.ctx, obj);
+      const result = this.db.transaction(() => def.run(this.ctx, obj));
+      this.changeCount++;
+      return result;
+    } finally {
+      // Rows cached during a command may have been rolled back with it.
+      this.repo.clearCache();
+    }
   }
 
   /** JSON in, JSON out; never throws. */

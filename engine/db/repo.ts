@@ -3,6 +3,8 @@ import { decodeValue, encodeValue, type Row, type SqlValue, type Value } from ".
 import type { ColumnDef, TableDef } from "./columns.js";
 import type { Database } from "./database.js";
 import { tableDef } from "./schema/index.js";
+import { masterTables } from "./schema/master.js";
+import { setupTables } from "./schema/setup.js";
 import type { TableName, TableRows } from "./schema/rows.generated.js";
 
 export type Where<T extends TableName> = Partial<TableRows[T]>;
@@ -20,10 +22,25 @@ interface Compiled {
  * Typed access to the registry's tables. All SQL text is built once per table (and per filter
  * shape), so sql.js can keep every statement prepared.
  */
+/** Set-up and master tables: read many times per posting, written rarely. */
+const CACHEABLE = new Set<string>([...setupTables, ...masterTables].map((t) => t.name));
+const MISSING = Symbol("missing");
+
 export class Repo {
   private readonly compiled = new Map<string, Compiled>();
+  /** Per-command snapshot of set-up and master rows read by key (design: "load … setup snapshot"). */
+  private readonly cache = new Map<string, Map<string, unknown>>();
 
   constructor(readonly db: Database) {}
+
+  /** Forget cached rows: at the start of every command and after any rollback. */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  private invalidate(table: string): void {
+    if (CACHEABLE.has(table)) this.cache.delete(table);
+  }
 
   def(table: string): Compiled {
     let c = this.compiled.get(table);
@@ -81,6 +98,21 @@ export class Repo {
   }
 
   get<T extends TableName>(table: T, ...key: (string | number)[]): TableRows[T] | undefined {
+    if (!CACHEABLE.has(table)) return this.fetch(table, key);
+    let rows = this.cache.get(table);
+    if (!rows) {
+      rows = new Map();
+      this.cache.set(table, rows);
+    }
+    const k = key.join("\u0001");
+    const hit = rows.get(k);
+    if (hit !== undefined) return hit === MISSING ? undefined : (hit as TableRows[T]);
+    const row = this.fetch(table, key);
+    rows.set(k, row ?? MISSING);
+    return row;
+  }
+
+  private fetch<T extends TableName>(table: T, key: (string | number)[]): TableRows[T] | undefined {
     const c = this.def(table);
     const params = c.def.key.map((k, i) => encodeValue(c.cols.get(k)!, key[i] ?? "", table));
     const rows = this.db.all(`${c.selectAll} WHERE ${c.keyWhere}`, params);
@@ -107,6 +139,7 @@ export class Repo {
       const v = r[col.name];
       return v === undefined ? defaultParam(col) : encodeValue(col, v, table);
     });
+    this.invalidate(table);
     this.db.run(c.insert, params);
   }
 
@@ -123,12 +156,14 @@ export class Repo {
     }
     if (sets.length === 0) return;
     c.def.key.forEach((k, i) => params.push(encodeValue(c.cols.get(k)!, key[i] ?? "", table)));
+    this.invalidate(table);
     this.db.run(`UPDATE "${table}" SET ${sets.join(", ")} WHERE ${c.keyWhere}`, params);
   }
 
   delete<T extends TableName>(table: T, where: Where<T>): void {
     const c = this.def(table);
     const w = this.encodeWhere(c, where as Record<string, unknown>);
+    this.invalidate(table);
     this.db.run(`DELETE FROM "${table}"${w.sql}`, w.params);
   }
 

@@ -28,7 +28,15 @@ import {
   setSellToCustomer,
   testStatusOpen,
 } from "./salesHeader.js";
-import { initQuantities, lineAt, LINE_INPUT_FIELDS, newLine, saveLine, setLineField } from "./salesLine.js";
+import {
+  finishDeferredAmounts,
+  initQuantities,
+  lineAt,
+  LINE_INPUT_FIELDS,
+  newLine,
+  saveLine,
+  setLineField,
+} from "./salesLine.js";
 
 const col = (table: string, name: string) => tableDef(table)!.columns.find((c) => c.name === name)!;
 
@@ -82,7 +90,9 @@ function addLines(ctx: Ctx, h: SalesHeaderRow, raw: unknown[], errors: ErrorColl
       if (values.no !== undefined) ordered.push(["no", values.no]);
       for (const [k, v] of Object.entries(values))
         if (k !== "type" && k !== "no" && k !== "lineNo") ordered.push([k, v]);
-      for (const [k, v] of ordered) setLineField(ctx, h, l, k, v);
+      const deferred = { pending: false, keepDiscountAmount: false };
+      for (const [k, v] of ordered) setLineField(ctx, h, l, k, v, deferred);
+      finishDeferredAmounts(ctx, h, l, deferred);
       if (values.quantity === undefined) initQuantities(ctx, l);
       ctx.repo.insert("salesLine", l);
       added.push(l);

@@ -209,17 +209,36 @@ const oppositeSign = (a: Dec, b: Dec) => (a.gt(0) && b.lt(0)) || (a.lt(0) && b.g
  * Sets one field on a line with the rules of its OnValidate trigger. Amount-affecting fields
  * recompute the line's amounts; quantity fields keep the quantity state machine of spec 6.1.
  */
+/** Lets a caller setting many fields recalculate the line's amounts once, at the end. */
+export interface DeferredAmounts {
+  pending: boolean;
+  keepDiscountAmount: boolean;
+}
+
+export function finishDeferredAmounts(ctx: Ctx, h: SalesHeaderRow, l: SalesLineRow, d: DeferredAmounts): void {
+  if (!d.pending) return;
+  recalcLineAmounts(ctx.repo, h, l, d.keepDiscountAmount);
+  updateInvDiscToInvoice(l);
+  d.pending = false;
+}
+
 export function setLineField(
   ctx: Ctx,
   h: SalesHeaderRow,
   l: SalesLineRow,
   field: string,
   value: Value,
+  defer?: DeferredAmounts,
 ): void {
   if (h.status !== "Open" && !EDITABLE_WHEN_RELEASED.has(field)) testStatusOpen(h, field);
   const amountsChanged = () => {
     l.invDiscountAmount = ZERO;
     l.vatDifference = ZERO;
+    if (defer) {
+      defer.pending = true;
+      defer.keepDiscountAmount = false;
+      return;
+    }
     recalcLineAmounts(ctx.repo, h, l);
     updateInvDiscToInvoice(l);
   };
@@ -314,6 +333,11 @@ export function setLineField(
       l.lineDiscountAmount = lda;
       l.invDiscountAmount = ZERO;
       l.vatDifference = ZERO;
+      if (defer) {
+        defer.pending = true;
+        defer.keepDiscountAmount = true;
+        return;
+      }
       recalcLineAmounts(ctx.repo, h, l, true);
       updateInvDiscToInvoice(l);
       return;

@@ -12,7 +12,9 @@ const amount = (v: unknown) => fromScaled((v ?? 0n) as bigint, 2);
 const qty = (v: unknown) => fromScaled((v ?? 0n) as bigint, 5);
 
 /** Cost per unit of an inbound entry: all its value (actual and expected) over its quantity. */
-function inboundUnitCost(ctx: Ctx, entryNo: number): Dec {
+function inboundUnitCost(ctx: Ctx, poster: ItemPoster, entryNo: number): Dec {
+  const known = poster.inboundCost.get(entryNo);
+  if (known) return known;
   const r = ctx.db.all(
     `SELECT e."quantity", COALESCE(SUM(v."costAmountActual" + v."costAmountExpected"), 0)
        FROM "itemLedgerEntry" e LEFT JOIN "valueEntry" v ON v."itemLedgerEntryNo" = e."entryNo"
@@ -21,7 +23,9 @@ function inboundUnitCost(ctx: Ctx, entryNo: number): Dec {
   )[0];
   if (!r) return ZERO;
   const q = qty(r[0]);
-  return q.isZero() ? ZERO : amount(r[1]).div(q);
+  const cost = q.isZero() ? ZERO : amount(r[1]).div(q);
+  poster.inboundCost.set(entryNo, cost);
+  return cost;
 }
 
 /**
@@ -35,18 +39,24 @@ function setTargetCost(
   e: ItemLedgerEntryRow,
   targetExact: Dec,
 ): boolean {
-  const sums = ctx.db.all(
-    `SELECT COALESCE(SUM("costAmountActual"),0), COALESCE(SUM("costAmountExpected"),0) FROM "valueEntry" WHERE "itemLedgerEntryNo" = ?`,
-    [BigInt(e.entryNo)],
-  )[0]!;
+  const fresh = poster.fresh.get(e.entryNo);
+  let current: { actual: Dec; expected: Dec };
+  if (fresh) current = { actual: fresh.costActual, expected: fresh.costExpected };
+  else {
+    const r = ctx.db.all(
+      `SELECT COALESCE(SUM("costAmountActual"),0), COALESCE(SUM("costAmountExpected"),0) FROM "valueEntry" WHERE "itemLedgerEntryNo" = ?`,
+      [BigInt(e.entryNo)],
+    )[0]!;
+    current = { actual: amount(r[0]), expected: amount(r[1]) };
+  }
   const total = roundAmount(targetExact);
   let targetActual: Dec;
   if (e.invoicedQuantity.eq(e.quantity)) targetActual = total;
   else if (e.invoicedQuantity.isZero()) targetActual = ZERO;
   else targetActual = roundAmount(total.times(e.invoicedQuantity).div(e.quantity));
   const targetExpected = total.minus(targetActual);
-  const deltaActual = targetActual.minus(amount(sums[0]));
-  const deltaExpected = targetExpected.minus(amount(sums[1]));
+  const deltaActual = targetActual.minus(current.actual);
+  const deltaExpected = targetExpected.minus(current.expected);
   if (deltaActual.isZero() && deltaExpected.isZero()) return false;
   const last = ctx.repo.select("valueEntry", { itemLedgerEntryNo: e.entryNo }, `"entryNo" DESC`)[0]!;
   for (const [delta, expected] of [
@@ -90,12 +100,16 @@ function setTargetCost(
 /** FIFO, LIFO: an outbound entry costs what the inbound entries it was applied to cost. */
 function adjustApplied(ctx: Ctx, poster: ItemPoster, item: ItemRow, e: ItemLedgerEntryRow): boolean {
   if (!e.remainingQuantity.isZero()) return false; // not fully applied yet: adjusted when stock arrives
-  const apps = ctx.db.all(
-    `SELECT "inboundItemEntryNo", "quantity" FROM "itemApplicationEntry" WHERE "outboundItemEntryNo" = ?`,
-    [BigInt(e.entryNo)],
-  );
+  const fresh = poster.fresh.get(e.entryNo);
+  const apps = fresh
+    ? fresh.applications.map((a) => [a.inbound, a.quantity] as const)
+    : ctx.db
+        .all(`SELECT "inboundItemEntryNo", "quantity" FROM "itemApplicationEntry" WHERE "outboundItemEntryNo" = ?`, [
+          BigInt(e.entryNo),
+        ])
+        .map((r) => [Number(r[0]), qty(r[1])] as const);
   let target = ZERO;
-  for (const [inbound, q] of apps) target = target.plus(qty(q).times(inboundUnitCost(ctx, Number(inbound))));
+  for (const [inbound, q] of apps) target = target.plus(q.times(inboundUnitCost(ctx, poster, inbound)));
   return setTargetCost(ctx, poster, item, e, target);
 }
 
@@ -201,7 +215,7 @@ export function adjustCost(ctx: Ctx, poster: ItemPoster): void {
   if (getInventorySetup(ctx.repo).automaticCostAdjustment === "Never") return;
   const outboundByItem = new Map<string, ItemLedgerEntryRow[]>();
   for (const no of poster.touchedOutbound) {
-    const e = ctx.repo.get("itemLedgerEntry", no)!;
+    const e = poster.fresh.get(no)?.ile ?? ctx.repo.get("itemLedgerEntry", no)!;
     const list = outboundByItem.get(e.itemNo) ?? [];
     list.push(e);
     outboundByItem.set(e.itemNo, list);

@@ -8,7 +8,7 @@ import { roundAmount, roundUnitAmount } from "../kernel/rounding.js";
 import type { GlPoster } from "../posting/glPoster.js";
 import { defaultRow } from "../setup/defaults.js";
 import { getInventorySetup } from "../setup/setupTables.js";
-import { applyInbound, applyOutbound } from "./application.js";
+import { applyInbound, planOutbound, writeOutboundApplications, type Application } from "./application.js";
 import { postValueEntryToGl } from "./costPosting.js";
 
 type EntryType = ItemLedgerEntryRow["entryType"];
@@ -60,6 +60,13 @@ export class ItemPoster {
   private nextIle: number;
   private nextValue: number;
   readonly touchedOutbound = new Set<number>();
+  /**
+   * Outbound entries created by this posting, with their applications and the cost written to them:
+   * what cost adjustment needs, without reading it back.
+   */
+  readonly fresh = new Map<number, { ile: ItemLedgerEntryRow; applications: Application[]; costActual: Dec; costExpected: Dec }>();
+  /** Cost per unit of inbound entries read during this posting. */
+  readonly inboundCost = new Map<number, Dec>();
   readonly touchedItems = new Set<string>();
   readonly inboundItems = new Set<string>();
   readonly createdEntries: number[] = [];
@@ -84,8 +91,11 @@ export class ItemPoster {
     return item;
   }
 
+  private nextApplication = 0;
+
   nextApplicationEntryNo(): number {
-    return this.ctx.repo.nextNo("itemApplicationEntry");
+    if (this.nextApplication === 0) this.nextApplication = this.ctx.repo.nextNo("itemApplicationEntry");
+    return this.nextApplication++;
   }
 
   /** Posts one line; returns the item ledger entry it created or invoiced. */
@@ -130,15 +140,14 @@ export class ItemPoster {
       applyInbound(this.ctx, this, e);
       this.inboundItems.add(item.no);
     } else {
-      repo.insert("itemLedgerEntry", e);
-      applyOutbound(this.ctx, this, e, item);
+      const applications = planOutbound(this.ctx, e, item);
       if (!e.remainingQuantity.isZero() && getInventorySetup(repo).preventNegativeInventory) {
-        throw new LedgerpaneError(
-          "posting",
-          `You have insufficient quantity of Item ${item.no} on inventory.`,
-        );
+        throw new LedgerpaneError("posting", `You have insufficient quantity of Item ${item.no} on inventory.`);
       }
+      repo.insert("itemLedgerEntry", e);
+      writeOutboundApplications(this.ctx, this, e, applications);
       this.touchedOutbound.add(e.entryNo);
+      this.fresh.set(e.entryNo, { ile: e, applications, costActual: ZERO, costExpected: ZERO });
     }
     this.createdEntries.push(e.entryNo);
     const costPerUnit = this.costPerUnit(item, jl, e.positive);
@@ -235,6 +244,11 @@ export class ItemPoster {
       lastInvoiceDate: jl.postingDate,
     });
     if (!e.positive) this.touchedOutbound.add(e.entryNo);
+    const fresh = this.fresh.get(e.entryNo);
+    if (fresh) {
+      fresh.ile.invoicedQuantity = newInvoiced;
+      fresh.ile.completelyInvoiced = completely;
+    }
     return e.entryNo;
   }
 
@@ -266,6 +280,12 @@ export class ItemPoster {
   writeValueEntry(item: ItemRow, v: ValueEntryRow): void {
     postValueEntryToGl(this.ctx, this.gl, item, v);
     this.ctx.repo.insert("valueEntry", v);
+    const fresh = this.fresh.get(v.itemLedgerEntryNo);
+    if (fresh) {
+      fresh.costActual = fresh.costActual.plus(v.costAmountActual);
+      fresh.costExpected = fresh.costExpected.plus(v.costAmountExpected);
+    }
+    this.inboundCost.delete(v.itemLedgerEntryNo);
   }
 
   allocateValueEntryNo(): number {
