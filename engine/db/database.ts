@@ -75,16 +75,16 @@ export class Database {
   /** All of fn or none of it. Nested calls become savepoints of the outer transaction. */
   transaction<T>(fn: () => T): T {
     if (this.depth > 0) return this.savepoint(fn);
-    this.exec("BEGIN IMMEDIATE");
+    this.run("BEGIN IMMEDIATE");
     this.depth++;
     try {
       const result = fn();
       this.depth--;
-      this.exec("COMMIT");
+      this.run("COMMIT");
       return result;
     } catch (e) {
       this.depth--;
-      this.exec("ROLLBACK");
+      this.run("ROLLBACK");
       throw e;
     }
   }

@@ -73,7 +73,7 @@ function addLines(ctx: Ctx, h: SalesHeaderRow, raw: unknown[], errors: ErrorColl
     const values = parseRow("salesLine", obj, errors, { allowed: LINE_FIELDS, where });
     if (errors.details.length > before) return;
     const lineNo = (values.lineNo as number | undefined) ?? nextLineNo;
-    if (ctx.repo.get("salesLine", h.documentType, h.no, lineNo)) {
+    if (values.lineNo !== undefined && ctx.repo.get("salesLine", h.documentType, h.no, lineNo)) {
       errors.add(`Line ${lineNo} already exists on ${h.documentType} ${h.no}.`, {
         ...where,
         lineNo,

@@ -11,7 +11,8 @@ export function loadLines(ctx: Ctx, h: SalesHeaderRow): SalesLineRow[] {
 }
 
 /** Spec 3.4 Release (codeunit 414), as far as the engine's features reach. */
-export function releaseDocument(ctx: Ctx, h: SalesHeaderRow, lines: SalesLineRow[]): void {
+/** `persist` false: the caller (posting) writes the lines and header itself when it is done with them. */
+export function releaseDocument(ctx: Ctx, h: SalesHeaderRow, lines: SalesLineRow[], persist = true): void {
   if (h.status === "Released") return;
   if (h.status === "Pending Approval") {
     fail(
@@ -51,6 +52,7 @@ export function releaseDocument(ctx: Ctx, h: SalesHeaderRow, lines: SalesLineRow
   if (getSalesSetup(ctx.repo).calcInvDiscount) calcInvoiceDiscount(ctx.repo, h, lines);
   h.status = "Released";
   respreadVat(ctx.repo, h, lines);
+  if (!persist) return;
   for (const l of lines) saveLine(ctx, l);
   saveHeader(ctx, h);
 }

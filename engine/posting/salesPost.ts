@@ -162,7 +162,7 @@ export function runSalesPost(
   }
   const setup = getSalesSetup(ctx.repo);
   let lines = loadLines(ctx, h);
-  if (h.status === "Open") releaseDocument(ctx, h, lines);
+  if (h.status === "Open") releaseDocument(ctx, h, lines, false);
   else if (setup.calcInvDiscount) {
     calcInvoiceDiscount(ctx.repo, h, lines);
     respreadVat(ctx.repo, h, lines);
@@ -265,7 +265,8 @@ export function runSalesPost(
 /** Spec 6.3 PostUpdateOrderLine: move quantities on; delete the document once fully invoiced. */
 function updateDocument(run: SalesPostRun): void {
   const { ctx, header: h } = run;
-  const all = loadLines(ctx, h);
+  // run.lines holds every line that has a quantity (and comment lines), as released for this posting.
+  const all = run.lines;
   const fullyInvoiced = all.every((l) => {
     const inv = run.qtyToInvoice.get(l.lineNo) ?? ZERO;
     return l.type === " " || l.quantity.isZero() || l.quantityInvoiced.plus(inv).eq(l.quantity);
@@ -275,9 +276,7 @@ function updateDocument(run: SalesPostRun): void {
     ctx.repo.delete("salesHeader", { documentType: h.documentType, no: h.no });
     return;
   }
-  const byNo = new Map(run.lines.map((l) => [l.lineNo, l]));
-  for (const stored of all) {
-    const l = byNo.get(stored.lineNo) ?? stored;
+  for (const l of all) {
     if (l.type === " " || l.quantity.isZero()) continue;
     l.quantityShipped = l.quantityShipped.plus(run.qtyToShip.get(l.lineNo) ?? ZERO);
     l.quantityInvoiced = l.quantityInvoiced.plus(run.qtyToInvoice.get(l.lineNo) ?? ZERO);
