@@ -42,8 +42,8 @@ export type Progress = (done: number, total: number) => void;
 export interface BlockStyle {
   bold?: boolean;
   fill?: string | null;
-  /** One number format per column of the block (`@` keeps codes as text, `#,##0.00` for amounts). */
-  numberFormats?: (string | null)[];
+  /** Number formats cell by cell, shaped like the values (`@` keeps codes as text, `#,##0.00` amounts). */
+  numberFormats?: (string | null)[][];
 }
 
 export interface TableColumn {

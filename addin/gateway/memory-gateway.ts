@@ -120,7 +120,7 @@ export class MemoryGateway implements WorkbookGateway {
         row.forEach((v, j) => {
           const cell = { row: top.row + i, col: top.col + j };
           this.workbook.set(s, cell.row, cell.col, v);
-          const numberFormat = style?.numberFormats?.[j] ?? undefined;
+          const numberFormat = style?.numberFormats?.[i]?.[j] ?? undefined;
           if (style && (style.bold !== undefined || style.fill !== undefined || numberFormat))
             this.workbook.setStyle(s, cell, {
               ...(style.bold !== undefined ? { bold: style.bold } : {}),
