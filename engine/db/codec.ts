@@ -5,41 +5,55 @@ import { SCALE, type ColumnDef } from "./columns.js";
 /** Values as the engine holds them in memory. */
 export type Value = Dec | string | number | boolean | null;
 export type Row = Record<string, Value>;
-/** Values as they cross the sql.js boundary: scaled integers travel as bigint, never as floats. */
+/**
+ * Values as they cross the sql.js boundary. Scaled integers are whole numbers of minor units: they
+ * travel as `bigint`, or as a JS number only while they are safe integers (exact in a double, never
+ * a fraction). No amount is ever a binary fraction.
+ */
 export type SqlValue = string | number | bigint | null | Uint8Array;
 
-const POW = new Map<number, Dec>([2, 5].map((s) => [s, new D(10).pow(s)]));
+const ZERO_DEC = dec(0);
+const INT32_MIN = -2147483648n;
+const INT32_MAX = 2147483647n;
+const INT64_MAX = 9223372036854775807n;
 
-/** Decimal → scaled integer, by string: refuses digits the column cannot hold instead of rounding them away. */
-export function toScaled(value: Dec, scale: number, label: string): bigint {
-  const scaled = value.times(POW.get(scale)!);
-  if (!scaled.isInteger()) {
+/**
+ * Decimal → scaled integer, by string: refuses digits the column cannot hold instead of rounding them
+ * away. Small values go as numbers, which sql.js binds as native integers without a string round trip.
+ */
+export function toScaled(value: Dec, scale: number, label: string): bigint | number {
+  if (value.isZero()) return 0;
+  if (value.decimalPlaces() > scale) {
     return fail("input", `${label}: ${value.toFixed()} has more than ${scale} decimal places.`);
   }
-  return BigInt(scaled.toFixed(0));
+  const scaled = BigInt(value.toFixed(scale).replace(".", ""));
+  if (scaled > INT64_MAX || scaled < -INT64_MAX - 1n) {
+    return fail("input", `${label}: ${value.toFixed()} is too large to store exactly.`);
+  }
+  return scaled >= INT32_MIN && scaled <= INT32_MAX ? Number(scaled) : scaled;
 }
 
 export function fromScaled(raw: SqlValue, scale: number): Dec {
-  if (raw === null || raw === undefined) return dec(0);
-  if (typeof raw === "bigint") return new D(raw.toString()).div(POW.get(scale)!);
+  if (raw === null || raw === undefined || raw === 0 || raw === 0n) return ZERO_DEC;
   if (typeof raw === "number") {
     if (!Number.isSafeInteger(raw)) return fail("database", `Stored value ${raw} is not an exact integer.`);
-    return new D(raw).div(POW.get(scale)!);
+    // Exponent notation is parsed as a decimal string: exact, no division needed.
+    return new D(`${raw}e-${scale}`);
   }
-  return new D(String(raw)).div(POW.get(scale)!);
+  return new D(`${raw.toString()}e-${scale}`);
 }
 
 export function encodeValue(col: ColumnDef, value: Value, table: string): SqlValue {
   const scale = SCALE[col.kind];
   if (scale !== undefined) {
-    if (value === null) return 0n;
+    if (value === null) return 0;
     return toScaled(dec(value as Dec), scale, `${table}.${col.name}`);
   }
   switch (col.kind) {
     case "bool":
-      return value ? 1n : 0n;
+      return value ? 1 : 0;
     case "int":
-      return value === null ? 0n : BigInt(value as number);
+      return value === null ? 0 : (value as number);
     case "date":
       return value === null || value === "" ? null : String(value);
     default:

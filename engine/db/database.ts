@@ -51,8 +51,14 @@ export class Database {
     try {
       s.bind(params as SqlValue[] as never);
       // useBigInt (sql.js ≥ 1.8; missing from @types/sql.js) returns INTEGER columns as bigint.
-      const get = s.get.bind(s) as unknown as (p: null, o: { useBigInt: boolean }) => SqlValue[];
-      while (s.step()) out.push(get(null, { useBigInt: true }));
+      const get = s.get.bind(s) as unknown as (p: null, o?: { useBigInt: boolean }) => SqlValue[];
+      while (s.step()) {
+        // Integers come back as numbers, exact up to 2^53; a row holding a larger one is read again
+        // with bigints (sql.js ≥ 1.8 useBigInt, missing from @types/sql.js) so nothing is rounded.
+        let row = get(null);
+        if (row.some((v) => typeof v === "number" && !Number.isSafeInteger(v))) row = get(null, { useBigInt: true });
+        out.push(row);
+      }
     } finally {
       s.reset();
     }
