@@ -359,6 +359,50 @@ describe("runner: preview parity", () => {
   });
 });
 
+describe("runner: fixtures and work date", () => {
+  it("runs fixture steps first at the scenario's work date and reports each step as it finishes", async () => {
+    fake("testWorkDate", { readOnly: true, run: (ctx) => ({ workDate: ctx.workDate }) });
+    const files: Record<string, unknown> = {
+      "sc/main.json": {
+        title: "main",
+        fixture: "fixtures/company.json",
+        workDate: "2025-03-31",
+        steps: [
+          { do: "testWorkDate", as: "d" },
+          { expectResult: "d", fields: { workDate: "2025-03-31" } },
+          { expect: "glAccount", where: { no: "2310" }, count: 1 },
+        ],
+      },
+      "sc/fixtures/company.json": {
+        workDate: "2025-01-01",
+        steps: [accounts, { do: "testWorkDate", as: "f" }],
+      },
+    };
+    const seen: string[] = [];
+    const r = await runScenarioFile("sc/main.json", {
+      loader: (p) => Promise.resolve(files[p]),
+      onStep: (s) => seen.push(`${s.fixture ? "F" : "M"}${s.index}`),
+    });
+    expect(formatFailures(r)).not.toMatch(/✗/);
+    expect(r.workDate).toBe("2025-03-31");
+    expect(seen).toEqual(["F1", "F2", "M1", "M2", "M3", "M3"]);
+    expect(r.steps[1]!.result).toEqual({ workDate: "2025-03-31" });
+    expect(formatFile(r).join("\n")).toContain("fixture sc/fixtures/company.json: 2 steps ✓");
+  });
+
+  it("fails the file, without running anything, when a fixture cannot be read", async () => {
+    const r = await runScenarioFile("a.json", {
+      loader: (p) =>
+        p === "a.json"
+          ? Promise.resolve({ fixture: "f.json", steps: [] })
+          : Promise.reject(new Error("ENOENT")),
+    });
+    expect(r.status).toBe("failed");
+    expect(r.error).toBe("a.json: fixture f.json cannot be read: ENOENT");
+    expect(formatSummary([r]).at(-1)).toBe("0 passed, 1 failed");
+  });
+});
+
 describe("summary", () => {
   it("ends with exactly 'N passed, M failed' counting files", async () => {
     const ok = await run([accounts]);
