@@ -193,9 +193,11 @@ export class MemoryGateway implements WorkbookGateway {
       const s = this.workbook.requireSheet(spec.sheet);
       header.forEach((h, j) => this.workbook.set(s, spec.top.row, spec.top.col + j, h));
     });
-    const batches = planRowBatches(spec.rows);
+    // As in Excel, a table always has a body row; an empty one is where the user starts typing.
+    const rows = spec.rows.length > 0 ? spec.rows : [spec.columns.map((): CellValue => "")];
+    const batches = planRowBatches(rows);
     for (const [i, b] of batches.entries()) {
-      const slice = spec.rows.slice(b.start, b.start + b.count);
+      const slice = rows.slice(b.start, b.start + b.count);
       const bytes = slice.reduce((n, r) => n + rowPayloadBytes(r), 0);
       await this.write("writeTableRows", bytes, () => {
         const s = this.workbook.requireSheet(spec.sheet);
@@ -213,7 +215,7 @@ export class MemoryGateway implements WorkbookGateway {
         sheet: this.workbook.requireSheet(spec.sheet).name,
         top: { ...spec.top },
         columns: spec.columns.map((c) => ({ ...c })),
-        rowCount: spec.rows.length,
+        rowCount: rows.length,
         showHeaders: true,
         ...(spec.statusColumn !== undefined ? { statusColumn: spec.statusColumn } : {}),
       };

@@ -1,0 +1,55 @@
+import { LitElement, html } from "lit";
+import type { Session } from "../session/session.js";
+import { SessionController } from "./session-controller.js";
+import { base } from "./styles.js";
+import "./entries-view.js";
+
+/** Posted invoices and shipments; a click shows the entries the posting made. */
+export class PostedPanel extends LitElement {
+  static override properties = { session: { attribute: false } };
+  declare session: Session;
+  private readonly controller = new SessionController(this);
+  static override styles = base;
+
+  override willUpdate(): void {
+    this.controller.attach(this.session);
+  }
+
+  override render() {
+    const s = this.session.state;
+    return html`<h2>Posted documents</h2>
+      ${
+        s.posted.length === 0
+          ? html`<p class="muted">Nothing posted yet.</p>`
+          : html`<table class="list" aria-label="Posted documents">
+              <thead>
+                <tr>
+                  <th>Document</th>
+                  <th>Customer</th>
+                  <th>Date</th>
+                  <th>Order</th>
+                  <th class="num">Incl. VAT</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${s.posted.map(
+                  (p) =>
+                    html`<tr
+                      class="clickable"
+                      data-posted="${p.no}"
+                      @click=${() => this.session.showEntries(p.no)}
+                    >
+                      <td>${p.kind} ${p.no}</td>
+                      <td>${p.customerNo}</td>
+                      <td>${p.postingDate}</td>
+                      <td>${p.orderNo}</td>
+                      <td class="num">${p.amountIncludingVat}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }
+      <lp-entries .view=${s.entries} @close=${() => this.session.closeEntries()}></lp-entries>`;
+  }
+}
+customElements.define("lp-posted", PostedPanel);
