@@ -5,7 +5,7 @@ import { tableDef } from "../db/schema/index.js";
 import { isIsoDate } from "../kernel/dates.js";
 import { isValidDateFormula } from "../kernel/dateFormula.js";
 import { dec, isDecimalText, type Dec } from "../kernel/decimal.js";
-import { ErrorCollector, fail, type ErrorDetail } from "../kernel/errors.js";
+import { ErrorCollector, fail, LedgerpaneError, type ErrorDetail } from "../kernel/errors.js";
 
 /**
  * The command boundary: plain JSON in, typed values out. Every problem is collected with the table
@@ -38,6 +38,21 @@ export function parseDecimal(value: unknown, label: string): Dec {
 
 /** Converts one field's JSON value to the engine value for its column, or explains why it cannot. */
 export function parseField(col: ColumnDef, value: unknown, label: string): Value {
+  try {
+    return parseFieldValue(col, value, label);
+  } catch (e) {
+    // Every boundary error names the field, so a host can mark the cell.
+    if (e instanceof LedgerpaneError)
+      throw new LedgerpaneError(
+        e.code,
+        e.message,
+        e.details.map((d) => ({ field: col.name, ...d })),
+      );
+    throw e;
+  }
+}
+
+function parseFieldValue(col: ColumnDef, value: unknown, label: string): Value {
   const scale = SCALE[col.kind];
   if (scale !== undefined) {
     const d = parseDecimal(value, label);
@@ -118,7 +133,7 @@ export function parseRow(
     try {
       out[field] = parseField(col, value, `${table}.${field}`);
     } catch (e) {
-      errors.add(e instanceof Error ? e.message : String(e), { table, field, ...options.where });
+      collectError(errors, e, { table, field, ...options.where });
     }
   }
   return out;
@@ -145,4 +160,16 @@ export function onlyFields(input: JsonObject, allowed: readonly string[], comman
       },
     );
   }
+}
+
+/**
+ * Adds a caught error to a collector, keeping the document, line and field its details name; `at`
+ * fills in what they leave out.
+ */
+export function collectError(errors: ErrorCollector, e: unknown, at: Omit<ErrorDetail, "message">): void {
+  if (e instanceof LedgerpaneError) {
+    for (const d of e.details) errors.details.push({ ...at, ...d });
+    return;
+  }
+  errors.add(e instanceof Error ? e.message : String(e), at);
 }

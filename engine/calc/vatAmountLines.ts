@@ -92,26 +92,38 @@ export function updateVatAmountLines(
   direction: RoundingDirection,
 ): VatAmountLine[] {
   const baseFactor = ONE.minus(vatBaseDiscountPct.div(HUNDRED));
+  // A negative group's rounding remainder goes into the next group of the same identifier (the
+  // positive one, which sorts after it), so the identifier's total VAT rounds once.
+  let carry = ZERO;
+  let prev: VatAmountLine | undefined;
   for (const g of groups) {
+    const sameIdentifier =
+      prev !== undefined &&
+      prev.vatIdentifier === g.vatIdentifier &&
+      prev.vatCalculationType === g.vatCalculationType &&
+      prev.taxGroupCode === g.taxGroupCode;
+    if (!sameIdentifier || prev?.positive) carry = ZERO;
     const net = calcLineAmount(g);
+    let exactVat: Dec;
     if (g.vatCalculationType === "Full VAT") {
       g.vatBase = ZERO;
       g.vatAmount = net;
       g.amountIncludingVat = net;
+      exactVat = net;
     } else if (pricesIncludingVat) {
       const baseExact = net.div(ONE.plus(g.vatPct.div(HUNDRED))).minus(g.vatDifference);
-      g.vatAmount = g.vatDifference.plus(
-        roundAmount(net.minus(baseExact).minus(g.vatDifference).times(baseFactor), direction),
-      );
+      exactVat = carry.plus(net.minus(baseExact).minus(g.vatDifference).times(baseFactor));
+      g.vatAmount = g.vatDifference.plus(roundAmount(exactVat, direction));
       g.vatBase = net.minus(g.vatAmount);
       g.amountIncludingVat = net;
     } else {
       g.vatBase = net;
-      g.vatAmount = g.vatDifference.plus(
-        roundAmount(net.times(g.vatPct).div(HUNDRED).times(baseFactor), direction),
-      );
+      exactVat = carry.plus(net.times(g.vatPct).div(HUNDRED).times(baseFactor));
+      g.vatAmount = g.vatDifference.plus(roundAmount(exactVat, direction));
       g.amountIncludingVat = net.plus(g.vatAmount);
     }
+    carry = g.positive ? ZERO : exactVat.minus(g.vatAmount.minus(g.vatDifference));
+    prev = g;
   }
   return groups;
 }

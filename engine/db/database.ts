@@ -56,7 +56,8 @@ export class Database {
         // Integers come back as numbers, exact up to 2^53; a row holding a larger one is read again
         // with bigints (sql.js ≥ 1.8 useBigInt, missing from @types/sql.js) so nothing is rounded.
         let row = get(null);
-        if (row.some((v) => typeof v === "number" && !Number.isSafeInteger(v))) row = get(null, { useBigInt: true });
+        if (row.some((v) => typeof v === "number" && !Number.isSafeInteger(v)))
+          row = get(null, { useBigInt: true });
         out.push(row);
       }
     } finally {

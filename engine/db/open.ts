@@ -32,8 +32,20 @@ export function createDatabase(SQL: SqlJsStatic, migrations: readonly Migration[
  * SQLite, SQLite files of other programs, damaged files, and files written by a newer Ledgerpane.
  * Older files are migrated in one transaction.
  */
-export function openDatabase(SQL: SqlJsStatic, bytes: Uint8Array, migrations: readonly Migration[] = MIGRATIONS): Database {
+export function openDatabase(
+  SQL: SqlJsStatic,
+  bytes: Uint8Array,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Database {
   const latest = migrations[migrations.length - 1]?.version ?? 0;
+  // Every SQLite file starts with this header; sql.js would open anything else as a new, empty database.
+  const magic = "SQLite format 3\u0000";
+  if (bytes.length < 100 || String.fromCharCode(...bytes.subarray(0, 16)) !== magic) {
+    throw new LedgerpaneError(
+      "database",
+      "These bytes are not a Ledgerpane database: they are not an SQLite file at all.",
+    );
+  }
   let db: Database;
   try {
     db = new Database(SQL, new SQL.Database(bytes));
@@ -54,7 +66,16 @@ export function openDatabase(SQL: SqlJsStatic, bytes: Uint8Array, migrations: re
     }
     const check = db.all("PRAGMA quick_check")[0]?.[0];
     if (check !== "ok") throw new LedgerpaneError("database", `The database is damaged: ${String(check)}.`);
-    if (version < latest) migrate(db, version, migrations);
+    if (version < latest) {
+      try {
+        migrate(db, version, migrations);
+      } catch (e) {
+        throw new LedgerpaneError(
+          "database",
+          `Upgrading this Ledgerpane database from schema version ${version} to ${latest} failed, so it was left as it was: ${errorText(e)}`,
+        );
+      }
+    }
     return db;
   } catch (e) {
     db.close();

@@ -7,6 +7,7 @@ import {
   parseRow,
   required,
   type JsonObject,
+  collectError,
 } from "../api/input.js";
 import type { Value } from "../db/codec.js";
 import type { SalesHeaderRow, SalesLineRow } from "../db/schema/rows.generated.js";
@@ -97,7 +98,7 @@ function addLines(ctx: Ctx, h: SalesHeaderRow, raw: unknown[], errors: ErrorColl
       ctx.repo.insert("salesLine", l);
       added.push(l);
     } catch (e) {
-      errors.add(e instanceof Error ? e.message : String(e), lineAt(l));
+      collectError(errors, e, lineAt(l));
     }
   });
   return added;
@@ -193,7 +194,7 @@ export function updateSalesLine(ctx: Ctx, input: JsonObject) {
     try {
       setLineField(ctx, h, l, k, v);
     } catch (e) {
-      errors.add(e instanceof Error ? e.message : String(e), lineAt(l, k));
+      collectError(errors, e, lineAt(l, k));
     }
   }
   errors.throwIfAny("validation");

@@ -1,3 +1,4 @@
+import { collectError } from "../api/input.js";
 import type { Ctx } from "../api/context.js";
 import type { Value } from "../db/codec.js";
 import type { CustomerRow, SalesHeaderRow } from "../db/schema/rows.generated.js";
@@ -268,7 +269,7 @@ export function applyHeaderFields(
           (h as unknown as Record<string, Value>)[field] = value;
       }
     } catch (e) {
-      errors.add(e instanceof Error ? e.message : String(e), headerAt(h, field));
+      collectError(errors, e, headerAt(h, field));
     }
   }
   return linesChanged;

@@ -215,7 +215,12 @@ export interface DeferredAmounts {
   keepDiscountAmount: boolean;
 }
 
-export function finishDeferredAmounts(ctx: Ctx, h: SalesHeaderRow, l: SalesLineRow, d: DeferredAmounts): void {
+export function finishDeferredAmounts(
+  ctx: Ctx,
+  h: SalesHeaderRow,
+  l: SalesLineRow,
+  d: DeferredAmounts,
+): void {
   if (!d.pending) return;
   recalcLineAmounts(ctx.repo, h, l, d.keepDiscountAmount);
   updateInvDiscToInvoice(l);

@@ -42,15 +42,26 @@ export function planOutbound(ctx: Ctx, e: ItemLedgerEntryRow, item: ItemRow): Ap
   if (e.appliesToEntry) {
     const fixed = repo.get("itemLedgerEntry", e.appliesToEntry);
     if (!fixed || fixed.itemNo !== e.itemNo || !fixed.positive) {
-      return fail("posting", `Item ledger entry ${e.appliesToEntry} cannot be applied to: it is not an inbound entry of item ${e.itemNo}.`);
+      return fail(
+        "posting",
+        `Item ledger entry ${e.appliesToEntry} cannot be applied to: it is not an inbound entry of item ${e.itemNo}.`,
+      );
     }
     if (!fixed.open || fixed.remainingQuantity.lt(remaining)) {
-      return fail("posting", `The remaining quantity of item ledger entry ${fixed.entryNo} (${fixed.remainingQuantity.toFixed()}) is too low to cover ${remaining.toFixed()} units.`);
+      return fail(
+        "posting",
+        `The remaining quantity of item ledger entry ${fixed.entryNo} (${fixed.remainingQuantity.toFixed()}) is too low to cover ${remaining.toFixed()} units.`,
+      );
     }
     candidates = [fixed];
   } else {
-    const order = item.costingMethod === "LIFO" ? `"postingDate" DESC, "entryNo" DESC` : `"postingDate", "entryNo"`;
-    candidates = repo.select("itemLedgerEntry", { itemNo: e.itemNo, open: true, positive: true, locationCode: e.locationCode }, order);
+    const order =
+      item.costingMethod === "LIFO" ? `"postingDate" DESC, "entryNo" DESC` : `"postingDate", "entryNo"`;
+    candidates = repo.select(
+      "itemLedgerEntry",
+      { itemNo: e.itemNo, open: true, positive: true, locationCode: e.locationCode },
+      order,
+    );
   }
   const apps: Application[] = [];
   for (const c of candidates) {
@@ -67,8 +78,14 @@ export function planOutbound(ctx: Ctx, e: ItemLedgerEntryRow, item: ItemRow): Ap
   return apps;
 }
 
-export function writeOutboundApplications(ctx: Ctx, poster: ItemPoster, e: ItemLedgerEntryRow, apps: readonly Application[]): void {
-  for (const a of apps) insertApplication(ctx, poster, e.entryNo, a.inbound, e.entryNo, a.quantity, e.postingDate);
+export function writeOutboundApplications(
+  ctx: Ctx,
+  poster: ItemPoster,
+  e: ItemLedgerEntryRow,
+  apps: readonly Application[],
+): void {
+  for (const a of apps)
+    insertApplication(ctx, poster, e.entryNo, a.inbound, e.entryNo, a.quantity, e.postingDate);
 }
 
 /** An inbound entry first covers outbound entries left open by negative inventory, oldest first. */

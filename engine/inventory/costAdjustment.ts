@@ -104,9 +104,10 @@ function adjustApplied(ctx: Ctx, poster: ItemPoster, item: ItemRow, e: ItemLedge
   const apps = fresh
     ? fresh.applications.map((a) => [a.inbound, a.quantity] as const)
     : ctx.db
-        .all(`SELECT "inboundItemEntryNo", "quantity" FROM "itemApplicationEntry" WHERE "outboundItemEntryNo" = ?`, [
-          BigInt(e.entryNo),
-        ])
+        .all(
+          `SELECT "inboundItemEntryNo", "quantity" FROM "itemApplicationEntry" WHERE "outboundItemEntryNo" = ?`,
+          [BigInt(e.entryNo)],
+        )
         .map((r) => [Number(r[0]), qty(r[1])] as const);
   let target = ZERO;
   for (const [inbound, q] of apps) target = target.plus(q.times(inboundUnitCost(ctx, poster, inbound)));

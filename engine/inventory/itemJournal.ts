@@ -1,5 +1,13 @@
 import type { Ctx } from "../api/context.js";
-import { asArray, asObject, onlyFields, parseField, required, type JsonObject } from "../api/input.js";
+import {
+  asArray,
+  asObject,
+  onlyFields,
+  parseField,
+  required,
+  type JsonObject,
+  collectError,
+} from "../api/input.js";
 import { tableDef } from "../db/schema/index.js";
 import type { IsoDate } from "../kernel/dates.js";
 import type { Dec } from "../kernel/decimal.js";
@@ -113,7 +121,8 @@ function parseLine(ctx: Ctx, raw: unknown, i: number, errors: ErrorCollector): J
     });
   const item = ctx.repo.get("item", itemNo);
   // Without a cost given, the journal proposes the item's cost (standard cost for Standard items).
-  const cost = unitCost ?? (item ? (item.costingMethod === "Standard" ? item.standardCost : item.unitCost) : undefined);
+  const cost =
+    unitCost ?? (item ? (item.costingMethod === "Standard" ? item.standardCost : item.unitCost) : undefined);
   if (!item)
     errors.add(`The Item does not exist. Identification fields and values: No.='${itemNo}'`, {
       ...where,
@@ -130,7 +139,7 @@ function parseLine(ctx: Ctx, raw: unknown, i: number, errors: ErrorCollector): J
         getInventoryPostingSetup(ctx.repo, locationCode, item.inventoryPostingGroup);
         getGeneralPostingSetup(ctx.repo, "", item.genProdPostingGroup);
       } catch (e) {
-        errors.add(e instanceof Error ? e.message : String(e), { ...where, field: "itemNo" });
+        collectError(errors, e, { ...where, field: "itemNo" });
       }
     }
   }

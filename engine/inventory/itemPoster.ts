@@ -64,7 +64,10 @@ export class ItemPoster {
    * Outbound entries created by this posting, with their applications and the cost written to them:
    * what cost adjustment needs, without reading it back.
    */
-  readonly fresh = new Map<number, { ile: ItemLedgerEntryRow; applications: Application[]; costActual: Dec; costExpected: Dec }>();
+  readonly fresh = new Map<
+    number,
+    { ile: ItemLedgerEntryRow; applications: Application[]; costActual: Dec; costExpected: Dec }
+  >();
   /** Cost per unit of inbound entries read during this posting. */
   readonly inboundCost = new Map<number, Dec>();
   readonly touchedItems = new Set<string>();
@@ -142,7 +145,10 @@ export class ItemPoster {
     } else {
       const applications = planOutbound(this.ctx, e, item);
       if (!e.remainingQuantity.isZero() && getInventorySetup(repo).preventNegativeInventory) {
-        throw new LedgerpaneError("posting", `You have insufficient quantity of Item ${item.no} on inventory.`);
+        throw new LedgerpaneError(
+          "posting",
+          `You have insufficient quantity of Item ${item.no} on inventory.`,
+        );
       }
       repo.insert("itemLedgerEntry", e);
       writeOutboundApplications(this.ctx, this, e, applications);

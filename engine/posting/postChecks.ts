@@ -1,3 +1,4 @@
+import { collectError } from "../api/input.js";
 import type { Ctx } from "../api/context.js";
 import type { SalesHeaderRow, SalesLineRow } from "../db/schema/rows.generated.js";
 import { blockedMessage } from "../documents/customerCheck.js";
@@ -21,7 +22,7 @@ function collect(errors: ErrorCollector, at: ReturnType<typeof headerAt>, fn: ()
   try {
     fn();
   } catch (e) {
-    errors.add(e instanceof Error ? e.message : String(e), at);
+    collectError(errors, e, at);
   }
 }
 

@@ -3,7 +3,7 @@ import { decodeValue, encodeValue, type Value } from "../db/codec.js";
 import type { Repo } from "../db/repo.js";
 import type { IsoDate } from "../kernel/dates.js";
 import { ErrorCollector, fail } from "../kernel/errors.js";
-import { parseField } from "../api/input.js";
+import { parseField, collectError } from "../api/input.js";
 import { COMPUTED } from "./computed.js";
 
 export interface ReadRequest {
@@ -46,11 +46,18 @@ export function readTable(repo: Repo, workDate: IsoDate, req: ReadRequest): Read
       const value = parseField(col, raw, `${req.table}.${field}`);
       if (value === null) conds.push(`"${field}" IS NULL`);
       else {
-        conds.push(`"${field}" = ?`);
+        // Computed fields are expressions without column affinity: compare integers as integers.
+        const isInteger =
+          col.kind !== "text" &&
+          col.kind !== "code" &&
+          col.kind !== "option" &&
+          col.kind !== "date" &&
+          col.kind !== "dateFormula";
+        conds.push(isInteger ? `"${field}" = CAST(? AS INTEGER)` : `"${field}" = ?`);
         params.push(encodeValue(col, value, req.table));
       }
     } catch (e) {
-      errors.add(e instanceof Error ? e.message : String(e), { table: req.table, field });
+      collectError(errors, e, { table: req.table, field });
     }
   }
   errors.throwIfAny("input");
