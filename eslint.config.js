@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "coverage/"] },
+  { ignores: ["node_modules/", "dist/", "coverage/", "tmp/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -24,7 +24,9 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/addin/**", "office-js", "lit", "lit/*"], message: "engine/ stays pure." }] },
+        {
+          patterns: [{ group: ["**/addin/**", "office-js", "lit", "lit/*"], message: "engine/ stays pure." }],
+        },
       ],
       "no-restricted-globals": ["error", "window", "document", "Office", "Excel"],
     },
