@@ -114,28 +114,28 @@ export function maxMatching(ok: readonly (readonly boolean[])[], actualCount: nu
   return matchOfExpected;
 }
 
-/** Pairs leftover expected and actual rows for display: each expected row with its closest actual row. */
+/**
+ * Pairs leftover expected and actual rows for display: the closest pairs first (fewest differing
+ * fields), so a row that differs in one amount is shown against that row, not against a stranger.
+ */
 function pairLeftovers(
   expIdx: number[],
   actIdx: number[],
   mismatch: (i: number, j: number) => FieldMismatch[],
 ): RowPair[] {
+  const candidates = expIdx.flatMap((i) => actIdx.map((j) => ({ i, j, m: mismatch(i, j) })));
+  candidates.sort((a, b) => a.m.length - b.m.length || a.i - b.i || a.j - b.j);
   const pairs: RowPair[] = [];
-  const free = new Set(actIdx);
-  for (const i of expIdx) {
-    let best: { j: number; m: FieldMismatch[] } | undefined;
-    for (const j of free) {
-      const m = mismatch(i, j);
-      if (!best || m.length < best.m.length) best = { j, m };
-    }
-    if (best) {
-      free.delete(best.j);
-      pairs.push({ expectedIndex: i, actualIndex: best.j, mismatches: best.m });
-    } else {
-      pairs.push({ expectedIndex: i, mismatches: [] });
-    }
+  const freeE = new Set(expIdx);
+  const freeA = new Set(actIdx);
+  for (const c of candidates) {
+    if (!freeE.has(c.i) || !freeA.has(c.j)) continue;
+    freeE.delete(c.i);
+    freeA.delete(c.j);
+    pairs.push({ expectedIndex: c.i, actualIndex: c.j, mismatches: c.m });
   }
-  for (const j of free) pairs.push({ actualIndex: j, mismatches: [] });
+  for (const i of freeE) pairs.push({ expectedIndex: i, mismatches: [] });
+  for (const j of freeA) pairs.push({ actualIndex: j, mismatches: [] });
   return pairs;
 }
 

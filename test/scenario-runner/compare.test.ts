@@ -106,6 +106,23 @@ describe("matchRows", () => {
     expect(wrong.mismatches).toEqual([{ field: "amount", expected: "-210.00", actual: "-200.00" }]);
   });
 
+  it("in any order shows a missing row as missing and a wrong row against its closest partner", () => {
+    const expected = [
+      { glAccountNo: "9260", amount: "-0.01" },
+      { glAccountNo: "2310", amount: "121.00" },
+    ];
+    const actual = [{ entryNo: 11, glAccountNo: "2310", amount: "120.99" }];
+    const r = matchRows(expected, actual, kinds, "any");
+    expect(r.pairs).toEqual([
+      { expectedIndex: 0, mismatches: [] },
+      {
+        expectedIndex: 1,
+        actualIndex: 0,
+        mismatches: [{ field: "amount", expected: "121.00", actual: "120.99" }],
+      },
+    ]);
+  });
+
   it("in key order compares row by row", () => {
     const actual = [
       { entryNo: 1, amount: "-380.00" },
