@@ -29,7 +29,7 @@ export class OfficeGateway implements WorkbookGateway {
   listSheets(): Promise<string[]> {
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
-      sheets.load("items/name");
+      sheets.load("items");
       await ctx.sync();
       return sheets.items.map((s) => s.name);
     });
@@ -229,7 +229,7 @@ export class OfficeGateway implements WorkbookGateway {
   listXmlParts(namespace: string): Promise<string[]> {
     return this.run(async (ctx) => {
       const parts = ctx.workbook.customXmlParts.getByNamespace(namespace);
-      parts.load("items/id");
+      parts.load("items");
       await ctx.sync();
       return parts.items.map((p) => p.id);
     });

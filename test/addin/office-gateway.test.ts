@@ -1,0 +1,222 @@
+import { OfficeMockObject } from "office-addin-mock";
+import { describe, expect, it } from "vitest";
+import type { CellValue } from "../../addin/gateway/cells.js";
+import { REQUEST_BUDGET_BYTES, rowPayloadBytes } from "../../addin/gateway/excel-limits.js";
+import { OfficeGateway } from "../../addin/gateway/office-gateway.js";
+
+/**
+ * The Office.js gateway against office-addin-mock, which returns an error value for any property
+ * read before it was loaded and synced: so these tests check the gateway's load/sync discipline
+ * (and how many requests it makes), not Excel itself.
+ */
+type Ctx = { sync: () => Promise<void> };
+
+function gatewayOver(data: Record<string, unknown>) {
+  const mock = new OfficeMockObject({ context: data }) as unknown as { context: Ctx };
+  const ctx = mock.context;
+  const realSync = ctx.sync.bind(ctx);
+  const counter = { syncs: 0 };
+  ctx.sync = async () => {
+    counter.syncs++;
+    await realSync();
+    // The mock settles nested properties over a few microtasks.
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+  };
+  const gw = new OfficeGateway(((batch: (c: unknown) => Promise<unknown>) => batch(ctx)) as never);
+  return { gw, counter, ctx };
+}
+
+const NOT_LOADED = /Error, property was not loaded|Error, context\.sync\(\) was not called/;
+
+describe("OfficeGateway (office-addin-mock)", () => {
+  it("lists custom XML parts of a namespace after loading them", async () => {
+    let asked = "";
+    const { gw, counter } = gatewayOver({
+      workbook: {
+        customXmlParts: {
+          found: { items: [{ id: "{P1}" }, { id: "{P2}" }] },
+          getByNamespace(this: { found: unknown }, ns: string) {
+            asked = ns;
+            return this.found;
+          },
+        },
+      },
+    });
+    expect(await gw.listXmlParts("urn:test")).toEqual(["{P1}", "{P2}"]);
+    expect(asked).toBe("urn:test");
+    expect(counter.syncs).toBe(1);
+  });
+
+  it("reads a part's XML, and answers null for a part that is gone", async () => {
+    const { gw, counter } = gatewayOver({
+      workbook: {
+        customXmlParts: {
+          present: { isNullObject: false, getXml: () => ({ value: "<chunk/>" }) },
+          missing: { isNullObject: true },
+          getItemOrNullObject(this: Record<string, unknown>, id: string) {
+            return id === "{HERE}" ? this.present : this.missing;
+          },
+        },
+      },
+    });
+    expect(await gw.readXmlPart("{HERE}")).toBe("<chunk/>");
+    expect(counter.syncs).toBe(2);
+    expect(await gw.readXmlPart("{GONE}")).toBeNull();
+    expect(counter.syncs).toBe(3);
+  });
+
+  it("adds a part and reads its id only after the sync", async () => {
+    const added: string[] = [];
+    const { gw, counter } = gatewayOver({
+      workbook: {
+        customXmlParts: {
+          newPart: { id: "{NEW}" },
+          add(this: { newPart: unknown }, xml: string) {
+            added.push(xml);
+            return this.newPart;
+          },
+        },
+      },
+    });
+    const id = await gw.addXmlPart("<chunk>AAAA</chunk>");
+    expect(id).toBe("{NEW}");
+    expect(id).not.toMatch(NOT_LOADED);
+    expect(added).toEqual(["<chunk>AAAA</chunk>"]);
+    expect(counter.syncs).toBe(1);
+  });
+
+  it("deletes only the parts that still exist, in one write request", async () => {
+    const deleted: string[] = [];
+    const part = (id: string, isNullObject: boolean) => ({ isNullObject, delete: () => deleted.push(id) });
+    const { gw, counter } = gatewayOver({
+      workbook: {
+        customXmlParts: {
+          a: part("{A}", false),
+          b: part("{B}", true),
+          c: part("{C}", false),
+          getItemOrNullObject(this: Record<string, unknown>, id: string) {
+            return this[id.replace(/[{}]/g, "").toLowerCase()];
+          },
+        },
+      },
+    });
+    await gw.deleteXmlParts(["{A}", "{B}", "{C}"]);
+    expect(deleted).toEqual(["{A}", "{C}"]);
+    expect(counter.syncs).toBe(2);
+  });
+
+  it("creates a sheet only when it is missing", async () => {
+    const addedSheets: string[] = [];
+    const { gw } = gatewayOver({
+      workbook: {
+        worksheets: {
+          existing: { isNullObject: false },
+          absent: { isNullObject: true },
+          getItemOrNullObject(this: Record<string, unknown>, name: string) {
+            return name === "Customers" ? this.existing : this.absent;
+          },
+          add: (name: string) => addedSheets.push(name),
+        },
+      },
+    });
+    expect(await gw.ensureSheet("Customers")).toBe(false);
+    expect(await gw.ensureSheet("Order SO1001")).toBe(true);
+    expect(addedSheets).toEqual(["Order SO1001"]);
+  });
+
+  it("lists sheets by name after loading them", async () => {
+    const { gw } = gatewayOver({
+      workbook: { worksheets: { items: [{ name: "Customers" }, { name: "Items" }] } },
+    });
+    expect(await gw.listSheets()).toEqual(["Customers", "Items"]);
+  });
+
+  it("reads range values after loading them", async () => {
+    const { gw } = gatewayOver({
+      workbook: {
+        worksheets: {
+          sheet: {
+            block: { values: [["No.", "SO1001"]] },
+            getRangeByIndexes(this: { block: unknown }) {
+              return this.block;
+            },
+          },
+          getItem(this: { sheet: unknown }) {
+            return this.sheet;
+          },
+        },
+      },
+    });
+    expect(await gw.readRange("Order SO1001", { row: 2, col: 0 }, 1, 2)).toEqual([["No.", "SO1001"]]);
+  });
+
+  it("writes a large table in row batches, one sync each, every batch under the request budget", async () => {
+    const writes: { row: number; rows: number; values: CellValue[][] }[] = [];
+    const recorder = (row: number, rows: number) => {
+      const r = {
+        format: { fill: {}, font: {} },
+        dataValidation: {},
+        conditionalFormats: { add: () => ({ custom: { rule: {}, format: { fill: {}, font: {} } } }) },
+        set values(v: CellValue[][]) {
+          writes.push({ row, rows, values: v });
+        },
+        numberFormat: [] as string[][],
+      };
+      return r;
+    };
+    const table = {
+      columns: { getItemAt: () => ({ getDataBodyRange: () => recorder(-1, 0) }) },
+      name: "",
+      style: "",
+    };
+    const { gw, counter } = gatewayOver({
+      workbook: {
+        tables: {
+          absent: { isNullObject: true },
+          getItemOrNullObject(this: { absent: unknown }) {
+            return this.absent;
+          },
+        },
+        worksheets: {
+          getItem: () => ({
+            getRangeByIndexes: (row: number, _c: number, rows: number) => recorder(row, rows),
+            tables: { add: () => table },
+          }),
+        },
+      },
+    });
+    const text = "x".repeat(60);
+    const rows: CellValue[][] = Array.from({ length: 10_000 }, (_, i) => [
+      i + 1,
+      "1000",
+      text,
+      "10",
+      "100.00",
+      "",
+    ]);
+    let progressCalls = 0;
+    await gw.writeTable(
+      {
+        sheet: "Order SO1001",
+        name: "lpLines",
+        top: { row: 13, col: 0 },
+        columns: ["Line No.", "No.", "Description", "Quantity", "Unit Price", "Status"].map((header) => ({
+          header,
+        })),
+        rows,
+        statusColumn: 5,
+      },
+      () => progressCalls++,
+    );
+    const body = writes.filter((w) => w.row > 13);
+    expect(body.reduce((n, w) => n + w.values.length, 0)).toBe(10_000);
+    for (const w of body) {
+      expect(w.values.length).toBe(w.rows);
+      expect(w.values.reduce((n, r) => n + rowPayloadBytes(r), 0)).toBeLessThanOrEqual(REQUEST_BUDGET_BYTES);
+    }
+    // existence check + header + one per batch + the table itself
+    expect(counter.syncs).toBe(1 + 1 + body.length + 1);
+    expect(progressCalls).toBe(body.length);
+    expect(table.name).toBe("lpLines");
+  });
+});
