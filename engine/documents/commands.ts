@@ -16,6 +16,7 @@ import { HUNDRED, ONE, ZERO } from "../kernel/decimal.js";
 import { ErrorCollector, fail } from "../kernel/errors.js";
 import { roundUnitAmount } from "../kernel/rounding.js";
 import { creditWarnings } from "./creditLimit.js";
+import { applyInvoiceDiscount } from "./documentVat.js";
 import type { SalesDocumentType } from "./docTypes.js";
 import { recalcLineAmounts } from "./lineAmounts.js";
 import { loadLines, releaseDocument, reopenDocument } from "./release.js";
@@ -271,8 +272,21 @@ export function updateSalesHeader(ctx: Ctx, input: JsonObject) {
   errors.throwIfAny("validation");
   saveHeader(ctx, h);
   if (linesChanged) refreshLines(ctx, h, lines, wasInclVat);
+  if (fields.invoiceDiscountCalculation !== undefined || fields.invoiceDiscountValue !== undefined) {
+    applyDiscountToLines(ctx, h);
+  }
   creditWarnings(ctx, h, sellToCustomerNo !== undefined || fields.billToCustomerNo !== undefined);
   return { warnings: ctx.warnings };
+}
+
+/** Spec 5.2: an invoice discount typed on the header goes to the lines at once. */
+function applyDiscountToLines(ctx: Ctx, h: SalesHeaderRow): void {
+  const lines = loadLines(ctx, h);
+  applyInvoiceDiscount(ctx.repo, h, lines);
+  for (const l of lines) {
+    if (l.type !== " ") recalcLineAmounts(ctx.repo, h, l);
+    saveLine(ctx, l);
+  }
 }
 
 /** After a customer or VAT-basis change, lines take the header's new posting groups and are recalculated. */

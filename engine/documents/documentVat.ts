@@ -14,6 +14,8 @@ import {
 import type { Repo } from "../db/repo.js";
 import type { CustInvoiceDiscRow, SalesHeaderRow, SalesLineRow } from "../db/schema/rows.generated.js";
 import { ZERO, type Dec } from "../kernel/decimal.js";
+import { fail } from "../kernel/errors.js";
+import { roundAmount } from "../kernel/rounding.js";
 import { getSalesSetup } from "../setup/setupTables.js";
 import { updateOutstandingAmounts, vatRounding } from "./lineAmounts.js";
 import { updateInvDiscToInvoice } from "./salesLine.js";
@@ -96,16 +98,53 @@ function findCustInvoiceDisc(
  * group with a carried remainder, then spread to the lines that allow invoice discount.
  */
 export function calcInvoiceDiscount(repo: Repo, h: SalesHeaderRow, lines: SalesLineRow[]): void {
-  const setup = getSalesSetup(repo);
+  if (h.invoiceDiscountCalculation === "Amount") {
+    applyInvoiceDiscount(repo, h, lines);
+    return;
+  }
   const eligible = lines.filter(isVatLine);
-  const input = eligible.map((l) => vatInput(l, l.lineAmount, ZERO, l.quantity));
-  const groups = groupVatLines(input);
+  const groups = groupVatLines(eligible.map((l) => vatInput(l, l.lineAmount, ZERO, l.quantity)));
   const base = invoiceDiscountBase(groups, h.pricesIncludingVat);
   const rec = findCustInvoiceDisc(repo, h.invoiceDiscCode, h.currencyCode, base);
-  const pct = rec?.discountPct ?? ZERO;
   h.invoiceDiscountCalculation = "%";
-  h.invoiceDiscountValue = pct;
-  const perGroup = invoiceDiscountPerGroup(groups, pct, setup.calcInvDiscPerVatId);
+  h.invoiceDiscountValue = rec?.discountPct ?? ZERO;
+  applyInvoiceDiscount(repo, h, lines);
+}
+
+/**
+ * Spreads the header's invoice discount (spec 5.2 as an amount, 5.3 as a %) over the VAT groups in
+ * key order with a running remainder, then over the lines that allow invoice discount.
+ */
+export function applyInvoiceDiscount(repo: Repo, h: SalesHeaderRow, lines: SalesLineRow[]): void {
+  const setup = getSalesSetup(repo);
+  const eligible = lines.filter(isVatLine);
+  const groups = groupVatLines(eligible.map((l) => vatInput(l, l.lineAmount, ZERO, l.quantity)));
+  let perGroup: Map<string, Dec>;
+  if (h.invoiceDiscountCalculation === "Amount") {
+    const base = groups.reduce((sum, g) => sum.plus(g.invDiscBaseAmount), ZERO);
+    if (h.invoiceDiscountValue.abs().gt(base.abs())) {
+      fail("validation", `The maximum Inv. Discount Amount that you can apply is ${base.toFixed(2)}.`, {
+        table: "salesHeader",
+        documentType: h.documentType,
+        documentNo: h.no,
+        field: "invoiceDiscountValue",
+      });
+    }
+    perGroup = new Map();
+    let rem = ZERO;
+    for (const g of groups) {
+      const exact = base.isZero()
+        ? ZERO
+        : rem.plus(h.invoiceDiscountValue.times(g.invDiscBaseAmount).div(base));
+      const v = roundAmount(exact);
+      perGroup.set(g.key, v);
+      rem = exact.minus(v);
+    }
+  } else if (h.invoiceDiscountCalculation === "%") {
+    perGroup = invoiceDiscountPerGroup(groups, h.invoiceDiscountValue, setup.calcInvDiscPerVatId);
+  } else {
+    perGroup = new Map();
+  }
   const perLine = spreadInvoiceDiscount(
     eligible.map((l) => ({
       lineNo: l.lineNo,

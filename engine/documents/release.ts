@@ -2,7 +2,7 @@ import type { Ctx } from "../api/context.js";
 import type { SalesHeaderRow, SalesLineRow } from "../db/schema/rows.generated.js";
 import { ErrorCollector, fail } from "../kernel/errors.js";
 import { getInventorySetup, getSalesSetup } from "../setup/setupTables.js";
-import { calcInvoiceDiscount, respreadVat } from "./documentVat.js";
+import { applyInvoiceDiscount, calcInvoiceDiscount, respreadVat } from "./documentVat.js";
 import { headerAt, saveHeader } from "./salesHeader.js";
 import { lineAt, saveLine } from "./salesLine.js";
 
@@ -49,7 +49,9 @@ export function releaseDocument(ctx: Ctx, h: SalesHeaderRow, lines: SalesLineRow
     }
   }
   errors.throwIfAny("validation");
+  // An amount or % the user entered stands; otherwise the customer's discount when the set-up asks.
   if (getSalesSetup(ctx.repo).calcInvDiscount) calcInvoiceDiscount(ctx.repo, h, lines);
+  else if (h.invoiceDiscountCalculation !== "None") applyInvoiceDiscount(ctx.repo, h, lines);
   h.status = "Released";
   respreadVat(ctx.repo, h, lines);
   if (!persist) return;

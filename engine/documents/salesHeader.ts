@@ -6,6 +6,7 @@ import { calcDate } from "../kernel/dateFormula.js";
 import { ErrorCollector, fail, type ErrorDetail } from "../kernel/errors.js";
 import { defaultRow } from "../setup/defaults.js";
 import { getNextNo } from "../setup/noSeries.js";
+import { checkGlAccount } from "../setup/postingSetup.js";
 import { getGlSetup, getSalesSetup } from "../setup/setupTables.js";
 import { blockedMessage, getCustomer } from "./customerCheck.js";
 import { DOCUMENT_NOS_FIELD, isCreditDoc, type SalesDocumentType } from "./docTypes.js";
@@ -184,6 +185,10 @@ export const HEADER_INPUT_FIELDS = [
   "appliesToDocType",
   "appliesToDocNo",
   "combineShipments",
+  "invoiceDiscountCalculation",
+  "invoiceDiscountValue",
+  "balAccountType",
+  "balAccountNo",
   "sellToCustomerName",
   "sellToAddress",
   "sellToCity",
@@ -260,6 +265,20 @@ export function applyHeaderFields(
             );
           }
           h.locationCode = value as string;
+          break;
+        case "balAccountType":
+          if (value !== "G/L Account") {
+            fail(
+              "validation",
+              "Only a G/L account can be the balancing account of a sales document in this version.",
+              headerAt(h, field),
+            );
+          }
+          h.balAccountType = value;
+          break;
+        case "balAccountNo":
+          if (value) checkGlAccount(ctx.repo, value as string, headerAt(h, field));
+          h.balAccountNo = value as string;
           break;
         case "pricesIncludingVat":
           if (h.pricesIncludingVat !== value) linesChanged = true;

@@ -5,7 +5,7 @@ import { blockedMessage } from "../documents/customerCheck.js";
 import { headerAt } from "../documents/salesHeader.js";
 import { lineAt } from "../documents/salesLine.js";
 import { ZERO } from "../kernel/decimal.js";
-import { ErrorCollector } from "../kernel/errors.js";
+import { ErrorCollector, LedgerpaneError } from "../kernel/errors.js";
 import { checkPostingDate } from "../setup/postingDate.js";
 import {
   checkGlAccount,
@@ -142,7 +142,22 @@ export function checkSalesDocument(
         }
       }
     } else if (l.type === "G/L Account") {
-      collect(errors, at, () => checkGlAccount(repo, l.no, at));
+      collect(errors, at, () => {
+        const acc = checkGlAccount(repo, l.no, at);
+        // Spec 7.1 step 6d: a G/L line posts only to an account that allows direct posting.
+        if (!acc.directPosting && !l.systemCreatedEntry) {
+          throw new LedgerpaneError(
+            "posting",
+            `Direct Posting must be equal to 'Yes'  in G/L Account: No.=${l.no}. Current value is 'No'.`,
+            [
+              {
+                message: `Direct Posting must be equal to 'Yes'  in G/L Account: No.=${l.no}. Current value is 'No'.`,
+                ...at,
+              },
+            ],
+          );
+        }
+      });
     }
     collect(errors, at, () => {
       const gps = getGeneralPostingSetup(repo, l.genBusPostingGroup, l.genProdPostingGroup, at);

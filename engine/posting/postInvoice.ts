@@ -11,6 +11,7 @@ import { calcDate } from "../kernel/dateFormula.js";
 import { HUNDRED, ZERO, type Dec } from "../kernel/decimal.js";
 import { roundAmount } from "../kernel/rounding.js";
 import type { CustLedgerEntryRow } from "../db/schema/rows.generated.js";
+import { postBalancingEntry } from "./balancingEntry.js";
 import { InvoicePostingBuffer } from "./invoicePostingBuffer.js";
 import type { SalesPostRun } from "./postContext.js";
 
@@ -122,7 +123,9 @@ export function postInvoiceToGl(run: SalesPostRun): CustLedgerEntryRow {
       });
     }
   }
-  return postCustomerEntry(run, totals);
+  const cle = postCustomerEntry(run, totals);
+  postBalancingEntry(run, cle, totals.amountIncludingVat);
+  return cle;
 }
 
 /** Spec 8: the payment discount the customer may take, on the total incl. or excl. VAT. */

@@ -21,6 +21,7 @@ import { checkSalesDocument } from "./postChecks.js";
 import type { SalesPostRun } from "./postContext.js";
 import { postInvoiceToGl } from "./postInvoice.js";
 import { postSalesItemLine } from "./postItemLine.js";
+import { addInvoiceRoundingLine } from "./invoiceRounding.js";
 import { insertPostedInvoice, insertPostedShipment } from "./postedDocuments.js";
 
 export interface SalesPostOptions {
@@ -234,6 +235,7 @@ export function runSalesPost(
     description: `${documentType} ${h.no}`,
   };
 
+  addInvoiceRoundingLine(run);
   const itemEntryByLine = new Map<number, number>();
   for (const l of lines) {
     if (l.type !== "Item") continue;
@@ -266,7 +268,7 @@ export function runSalesPost(
 function updateDocument(run: SalesPostRun): void {
   const { ctx, header: h } = run;
   // run.lines holds every line that has a quantity (and comment lines), as released for this posting.
-  const all = run.lines;
+  const all = run.lines.filter((l) => !l.systemCreatedEntry);
   const fullyInvoiced = all.every((l) => {
     const inv = run.qtyToInvoice.get(l.lineNo) ?? ZERO;
     return l.type === " " || l.quantity.isZero() || l.quantityInvoiced.plus(inv).eq(l.quantity);
