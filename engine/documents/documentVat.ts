@@ -18,6 +18,7 @@ import { fail } from "../kernel/errors.js";
 import { roundAmount } from "../kernel/rounding.js";
 import { getSalesSetup } from "../setup/setupTables.js";
 import { updateOutstandingAmounts, vatRounding } from "./lineAmounts.js";
+import { isServiceChargeLine, updateServiceCharge } from "./serviceCharge.js";
 import { updateInvDiscToInvoice } from "./salesLine.js";
 
 /** Lines that take part in VAT amount lines (spec 4.3 step 1). */
@@ -102,9 +103,18 @@ export function calcInvoiceDiscount(repo: Repo, h: SalesHeaderRow, lines: SalesL
     applyInvoiceDiscount(repo, h, lines);
     return;
   }
-  const eligible = lines.filter(isVatLine);
+  // The bases leave out the service charge line itself (spec 5.3 steps 1 and 3).
+  const eligible = lines.filter((l) => isVatLine(l) && !isServiceChargeLine(repo, h, l));
   const groups = groupVatLines(eligible.map((l) => vatInput(l, l.lineAmount, ZERO, l.quantity)));
   const base = invoiceDiscountBase(groups, h.pricesIncludingVat);
+  const chargeBase = invoiceDiscountBase(
+    groupVatLines(
+      eligible.map((l) => ({ ...vatInput(l, l.lineAmount, ZERO, l.quantity), allowInvoiceDisc: true })),
+    ),
+    h.pricesIncludingVat,
+  );
+  const chargeRec = findCustInvoiceDisc(repo, h.invoiceDiscCode, h.currencyCode, chargeBase);
+  updateServiceCharge(repo, h, lines, chargeRec?.serviceCharge ?? ZERO);
   const rec = findCustInvoiceDisc(repo, h.invoiceDiscCode, h.currencyCode, base);
   h.invoiceDiscountCalculation = "%";
   h.invoiceDiscountValue = rec?.discountPct ?? ZERO;

@@ -160,7 +160,7 @@ function copyFromGlAccount(ctx: Ctx, l: SalesLineRow, no: string): void {
 }
 
 /** Spec 6.1: Outstanding Quantity, Qty. to Ship and Qty. to Invoice after Quantity changes. */
-export function initQuantities(ctx: Ctx, l: SalesLineRow): void {
+export function initQuantities(ctx: Pick<Ctx, "repo">, l: SalesLineRow): void {
   l.quantityBase = l.quantity.times(l.qtyPerUnitOfMeasure);
   if (isCreditDoc(l.documentType)) {
     l.outstandingQuantity = l.quantity.minus(l.returnQtyReceived);
