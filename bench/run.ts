@@ -224,7 +224,9 @@ async function addinFigures(args: Args): Promise<unknown> {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const SQL = await loadSqlJs();
-  const baseline = baselineInsertsPerSec(SQL);
+  // The baseline is taken three times before and twice after the run; noise only ever slows a run
+  // down, so the fastest is the best estimate of what this machine can do.
+  const baselineRuns = [0, 1, 2].map(() => baselineInsertsPerSec(SQL));
 
   const engine = await Engine.create({ sqlJs: SQL, workDate: "2025-01-15" });
   await setUpCompany(engine);
@@ -296,6 +298,8 @@ async function main(): Promise<void> {
     reopenRuns.push(performance.now() - t0);
     again.close();
   }
+  baselineRuns.push(baselineInsertsPerSec(SQL), baselineInsertsPerSec(SQL));
+  const baseline = Math.max(...baselineRuns);
   const count = (table: string) => Number(engine.db.all(`SELECT COUNT(*) FROM "${table}"`)[0]![0]);
   const figures = {
     invoicesPerSec: round(invoicesPerSec, 1),
