@@ -112,7 +112,7 @@ export class EngineHost implements EngineApi {
     const every = Math.max(1, Math.floor(commands.length / 50));
     commands.forEach((c, i) => {
       responses.push(engine.dispatch(c) as CommandResponse);
-      if (commands.length > 20 && (i + 1) % every === 0) this.onProgress(label, i + 1, commands.length);
+      if (commands.length > 1 && (i + 1) % every === 0) this.onProgress(label, i + 1, commands.length);
     });
     return { responses, changed: engine.changeCount !== before };
   }

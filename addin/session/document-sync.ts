@@ -29,6 +29,7 @@ type Planned =
   | { kind: "add"; row: ReadRow; line: Row };
 
 const INPUTS = LINE_COLUMNS.filter((c) => c.role === "input");
+const ADD_SLICE = 500;
 
 /** Engine fields validated left to right, as a user fills a line: type and number first. */
 function ordered(fields: Row): Row {
@@ -143,8 +144,11 @@ export async function syncDocument(
     commands.push({ do: "updateSalesLine", with: { ...key, lineNo: u.lineNo, ...u.fields } });
   const adds = plan.filter((p): p is Extract<Planned, { kind: "add" }> => p.kind === "add");
   const addAt = commands.length;
-  if (adds.length > 0)
-    commands.push({ do: "addSalesLines", with: { ...key, lines: adds.map((a) => a.line) } });
+  // New lines go in slices, so a long sheet shows progress and one bad line costs a retry of its slice only.
+  const slices: (typeof adds)[] = [];
+  for (let i = 0; i < adds.length; i += ADD_SLICE) slices.push(adds.slice(i, i + ADD_SLICE));
+  for (const slice of slices)
+    commands.push({ do: "addSalesLines", with: { ...key, lines: slice.map((a) => a.line) } });
 
   const failedDeletes = new Map<number, FieldError[]>();
   const added = new Map<Planned, number>();
@@ -166,35 +170,40 @@ export async function syncDocument(
       if (!r.ok) u.row.errors.push(...detailErrors(r.error));
       warnings.push(...warningsOf(r));
     });
-    if (adds.length > 0) {
-      const r = res(addAt);
-      if (r.ok) {
-        const lines = (r.result as { lines?: { lineNo: number }[] }).lines ?? [];
-        adds.forEach((a, i) => {
-          if (lines[i]) added.set(a, lines[i].lineNo);
-        });
-        warnings.push(...warningsOf(r));
-      } else {
-        // One bad line fails the whole batch; add them one by one so each line gets its own answer.
-        const single = await engine.dispatch(
-          adds.map((a) => ({ do: "addSalesLines", with: { ...key, lines: [a.line] } })),
-          "Checking lines one by one",
-        );
-        changed ||= single.changed;
-        adds.forEach((a, i) => {
-          const one = single.responses[i]!;
-          if (one.ok) {
-            const ln = (one.result as { lines?: { lineNo: number }[] }).lines?.[0]?.lineNo;
-            if (ln !== undefined) added.set(a, ln);
-            warnings.push(...warningsOf(one));
-          } else a.row.errors.push(...detailErrors(one.error, "no"));
-        });
-      }
+    const retry: typeof adds = [];
+    slices.forEach((slice, k) => {
+      const r = res(addAt + k);
+      if (!r.ok) return retry.push(...slice);
+      const lines = (r.result as { lines?: { lineNo: number }[] }).lines ?? [];
+      slice.forEach((a, i) => {
+        if (lines[i]) added.set(a, lines[i].lineNo);
+      });
+      warnings.push(...warningsOf(r));
+    });
+    if (retry.length > 0) {
+      // A slice is all or nothing; add its lines one by one so each gets its own answer.
+      const single = await engine.dispatch(
+        retry.map((a) => ({ do: "addSalesLines", with: { ...key, lines: [a.line] } })),
+        "Checking lines one by one",
+      );
+      changed ||= single.changed;
+      retry.forEach((a, i) => {
+        const one = single.responses[i]!;
+        if (one.ok) {
+          const ln = (one.result as { lines?: { lineNo: number }[] }).lines?.[0]?.lineNo;
+          if (ln !== undefined) added.set(a, ln);
+          warnings.push(...warningsOf(one));
+        } else a.row.errors.push(...detailErrors(one.error, "no"));
+      });
     }
   }
 
-  const [freshHeader] = await readRows(engine, "salesHeader", key);
-  const fresh = await readRows(engine, "salesLine", { documentType: doc.documentType, documentNo: doc.no });
+  // Nothing sent, nothing changed: what we read before is still the truth.
+  const [freshHeader] = commands.length === 0 ? [header] : await readRows(engine, "salesHeader", key);
+  const fresh =
+    commands.length === 0
+      ? engineLines
+      : await readRows(engine, "salesLine", { documentType: doc.documentType, documentNo: doc.no });
   const freshBy = new Map<number, Row>(fresh.map((l) => [Number(l.lineNo), l]));
   const shown = new Set<number>();
   const rows: OutputRow[] = [];
