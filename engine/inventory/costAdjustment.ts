@@ -3,7 +3,7 @@ import { fromScaled } from "../db/codec.js";
 import type { ItemLedgerEntryRow, ItemRow } from "../db/schema/rows.generated.js";
 import { addDays, makeDate, weekday, yearMonthDay, daysInMonth, type IsoDate } from "../kernel/dates.js";
 import { ZERO, type Dec } from "../kernel/decimal.js";
-import { roundAmount, roundUnitAmount } from "../kernel/rounding.js";
+import { RemainderRounder, roundAmount, roundUnitAmount } from "../kernel/rounding.js";
 import { defaultRow } from "../setup/defaults.js";
 import { getInventorySetup } from "../setup/setupTables.js";
 import type { ItemPoster } from "./itemPoster.js";
@@ -153,13 +153,28 @@ function periodEnd(date: IsoDate, period: string): IsoDate {
 /**
  * Average: every outbound entry of an average-cost period costs (value at the period's start + the
  * period's inbound value) ÷ (quantity at the start + the period's inbound quantity) (spec 10.1).
- * Periods are adjusted in order, so a period starts from the adjusted value of the ones before.
+ * Periods are adjusted in order, so a period starts from the adjusted value of the ones before; within
+ * a period the rounding remainder runs from entry to entry, so the period's total rounds once. With
+ * "Item & Location & Variant" the average is kept per location.
  */
-function adjustAverage(ctx: Ctx, poster: ItemPoster, item: ItemRow, from: IsoDate): boolean {
+function adjustAverage(
+  ctx: Ctx,
+  poster: ItemPoster,
+  item: ItemRow,
+  from: IsoDate,
+  location: string | null,
+): boolean {
   const setup = getInventorySetup(ctx.repo);
   const period = setup.averageCostPeriod;
+  const loc = location === null ? "" : ` AND "locationCode" = ?`;
+  const locE = location === null ? "" : ` AND e."locationCode" = ?`;
+  const withLoc = (params: (string | bigint)[]) => (location === null ? params : [...params, location]);
   const outbound = ctx.repo
-    .select("itemLedgerEntry", { itemNo: item.no, positive: false }, `"postingDate", "entryNo"`)
+    .select(
+      "itemLedgerEntry",
+      { itemNo: item.no, positive: false, ...(location === null ? {} : { locationCode: location }) },
+      `"postingDate", "entryNo"`,
+    )
     .filter((e) => e.postingDate! >= periodStart(from, period));
   let changed = false;
   let i = 0;
@@ -169,29 +184,84 @@ function adjustAverage(ctx: Ctx, poster: ItemPoster, item: ItemRow, from: IsoDat
     const inPeriod: ItemLedgerEntryRow[] = [];
     while (i < outbound.length && outbound[i]!.postingDate! <= end) inPeriod.push(outbound[i++]!);
     const before = ctx.db.all(
-      `SELECT COALESCE(SUM("costAmountActual" + "costAmountExpected"),0) FROM "valueEntry" WHERE "itemNo" = ? AND "valuationDate" < ?`,
-      [item.no, start],
+      `SELECT COALESCE(SUM("costAmountActual" + "costAmountExpected"),0) FROM "valueEntry" WHERE "itemNo" = ? AND "valuationDate" < ?${loc}`,
+      withLoc([item.no, start]),
     )[0]!;
     const qtyBefore = ctx.db.all(
-      `SELECT COALESCE(SUM("quantity"),0) FROM "itemLedgerEntry" WHERE "itemNo" = ? AND "postingDate" < ?`,
-      [item.no, start],
+      `SELECT COALESCE(SUM("quantity"),0) FROM "itemLedgerEntry" WHERE "itemNo" = ? AND "postingDate" < ?${loc}`,
+      withLoc([item.no, start]),
     )[0]!;
     const inbound = ctx.db.all(
       `SELECT COALESCE(SUM(v."costAmountActual" + v."costAmountExpected"),0)
          FROM "valueEntry" v JOIN "itemLedgerEntry" e ON e."entryNo" = v."itemLedgerEntryNo"
-        WHERE e."itemNo" = ? AND e."positive" = 1 AND e."postingDate" BETWEEN ? AND ?`,
-      [item.no, start, end],
+        WHERE e."itemNo" = ? AND e."positive" = 1 AND e."postingDate" BETWEEN ? AND ?${locE}`,
+      withLoc([item.no, start, end]),
     )[0]!;
     const inboundQty = ctx.db.all(
-      `SELECT COALESCE(SUM("quantity"),0) FROM "itemLedgerEntry" WHERE "itemNo" = ? AND "positive" = 1 AND "postingDate" BETWEEN ? AND ?`,
-      [item.no, start, end],
+      `SELECT COALESCE(SUM("quantity"),0) FROM "itemLedgerEntry" WHERE "itemNo" = ? AND "positive" = 1 AND "postingDate" BETWEEN ? AND ?${loc}`,
+      withLoc([item.no, start, end]),
     )[0]!;
     const denominator = qty(qtyBefore[0]).plus(qty(inboundQty[0]));
     if (denominator.lte(0)) continue;
     const avg = amount(before[0]).plus(amount(inbound[0])).div(denominator);
-    for (const e of inPeriod) changed = setTargetCost(ctx, poster, item, e, e.quantity.times(avg)) || changed;
+    const rounder = new RemainderRounder();
+    for (const e of inPeriod)
+      changed = setTargetCost(ctx, poster, item, e, rounder.next(e.quantity.times(avg))) || changed;
   }
   return changed;
+}
+
+/**
+ * BC's rounding entry: once an inbound entry is used up, whatever its value and the cost its outbound
+ * entries took from it do not account for (a cent from 10.00 / 3) goes out as a Rounding value entry
+ * on the inbound entry, so inventory value returns to zero with its quantity.
+ */
+function postRoundingEntry(ctx: Ctx, poster: ItemPoster, item: ItemRow, inboundNo: number): boolean {
+  const inbound = ctx.repo.get("itemLedgerEntry", inboundNo);
+  if (!inbound || !inbound.remainingQuantity.isZero()) return false;
+  const value = ctx.db.all(
+    `SELECT COALESCE(SUM("costAmountActual" + "costAmountExpected"),0) FROM "valueEntry" WHERE "itemLedgerEntryNo" = ?`,
+    [BigInt(inboundNo)],
+  )[0]!;
+  // Each application took its quantity at the inbound entry's unit cost, rounded to the cent; what
+  // those cents leave over once the entry is used up is the rounding.
+  const inboundValue = amount(value[0]);
+  const unitCost = inboundValue.div(inbound.quantity);
+  let residual = inboundValue;
+  const apps = ctx.db.all(
+    `SELECT "quantity" FROM "itemApplicationEntry" WHERE "inboundItemEntryNo" = ? AND "outboundItemEntryNo" <> 0`,
+    [BigInt(inboundNo)],
+  );
+  for (const [applied] of apps) residual = residual.plus(roundAmount(qty(applied).times(unitCost)));
+  const rounding = roundAmount(residual).neg();
+  if (rounding.isZero()) return false;
+  const last = ctx.repo.select("valueEntry", { itemLedgerEntryNo: inboundNo }, `"entryNo" DESC`)[0]!;
+  const v = defaultRow("valueEntry");
+  Object.assign(v, {
+    entryNo: poster.allocateValueEntryNo(),
+    itemNo: item.no,
+    postingDate: inbound.postingDate,
+    valuationDate: inbound.postingDate,
+    itemLedgerEntryType: inbound.entryType,
+    itemLedgerEntryNo: inboundNo,
+    sourceType: inbound.sourceType,
+    sourceNo: inbound.sourceNo,
+    documentNo: last.documentNo,
+    documentType: last.documentType,
+    documentLineNo: last.documentLineNo,
+    description: last.description,
+    locationCode: inbound.locationCode,
+    inventoryPostingGroup: last.inventoryPostingGroup,
+    genBusPostingGroup: last.genBusPostingGroup,
+    genProdPostingGroup: last.genProdPostingGroup,
+    entryType: "Rounding",
+    adjustment: true,
+    costAmountActual: rounding,
+    documentDate: last.documentDate,
+    externalDocumentNo: last.externalDocumentNo,
+  });
+  poster.writeValueEntry(item, v);
+  return true;
 }
 
 /** Item Unit Cost = the average cost of what is on hand (spec 10.2), refreshed after cost changes. */
@@ -226,14 +296,25 @@ export function adjustCost(ctx: Ctx, poster: ItemPoster): void {
     if (item.type !== "Inventory") continue;
     let changed = false;
     if (item.costingMethod === "Average") {
-      const dates = ctx.repo
+      const touched = ctx.repo
         .select("itemLedgerEntry", { itemNo })
-        .filter((e) => poster.createdEntries.includes(e.entryNo) || poster.touchedOutbound.has(e.entryNo))
-        .map((e) => e.postingDate!);
-      if (dates.length) changed = adjustAverage(ctx, poster, item, dates.sort()[0]!);
+        .filter((e) => poster.createdEntries.includes(e.entryNo) || poster.touchedOutbound.has(e.entryNo));
+      const perLocation = getInventorySetup(ctx.repo).averageCostCalcType !== "Item";
+      const groups = new Map<string | null, IsoDate>();
+      for (const e of touched) {
+        const key = perLocation ? e.locationCode : null;
+        const d = groups.get(key);
+        if (d === undefined || e.postingDate! < d) groups.set(key, e.postingDate!);
+      }
+      for (const [location, from] of groups)
+        changed = adjustAverage(ctx, poster, item, from, location) || changed;
     } else if (item.costingMethod !== "Standard") {
-      for (const e of outboundByItem.get(itemNo) ?? [])
+      const inbound = new Set<number>();
+      for (const e of outboundByItem.get(itemNo) ?? []) {
         changed = adjustApplied(ctx, poster, item, e) || changed;
+        for (const a of poster.fresh.get(e.entryNo)?.applications ?? []) inbound.add(a.inbound);
+      }
+      for (const no of inbound) changed = postRoundingEntry(ctx, poster, item, no) || changed;
     }
     if (changed || poster.inboundItems.has(itemNo)) refreshUnitCost(ctx, item);
   }

@@ -42,6 +42,7 @@ export function postValueEntryToGl(ctx: Ctx, gl: GlPoster, item: ItemRow, v: Val
     let counterField:
       "cogsAccount" | "directCostAppliedAccount" | "inventoryAdjmtAccount" | "purchaseVarianceAccount";
     if (v.entryType === "Variance") counterField = "purchaseVarianceAccount";
+    else if (v.entryType === "Rounding") counterField = "inventoryAdjmtAccount";
     else if (v.itemLedgerEntryType === "Sale") counterField = "cogsAccount";
     else if (v.itemLedgerEntryType === "Purchase") counterField = "directCostAppliedAccount";
     else counterField = "inventoryAdjmtAccount";

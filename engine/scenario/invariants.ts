@@ -209,15 +209,17 @@ export function checkInventory(db: Database): InvariantViolation[] {
 }
 
 /**
- * Item ledger quantities: per item, Σ quantity = Σ remaining quantity (applications move quantity
+ * Item ledger quantities: per inventory item, Σ quantity = Σ remaining quantity (applications move quantity
  * between entries but never create or lose any); each entry's remaining quantity lies between 0 and
  * its quantity; an entry is open exactly when its remaining quantity is not zero.
  */
 export function checkItemQuantities(db: Database): InvariantViolation[] {
   const out: InvariantViolation[] = [];
   const items = db.all(
-    `SELECT "itemNo", SUM("quantity"), SUM("remainingQuantity") FROM "itemLedgerEntry"
-     GROUP BY "itemNo" HAVING SUM("quantity") <> SUM("remainingQuantity") ORDER BY "itemNo"`,
+    // Services and non-inventory items hold no stock: their entries are never applied (spec 10.3).
+    `SELECT e."itemNo", SUM(e."quantity"), SUM(e."remainingQuantity") FROM "itemLedgerEntry" e
+     WHERE NOT EXISTS (SELECT 1 FROM "item" i WHERE i."no" = e."itemNo" AND i."type" <> 'Inventory')
+     GROUP BY e."itemNo" HAVING SUM(e."quantity") <> SUM(e."remainingQuantity") ORDER BY e."itemNo"`,
   );
   if (items.length > 0) {
     out.push({
