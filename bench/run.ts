@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --invoices N] [-- --sample N]
+ * npm run bench [-- --json] [-- --invoices N] [-- --sample N] [-- --no-addin]
  *
  * Posts N (default 10,000) five-line sales invoices on the standard company and reports:
  * - invoicesPerSec, p50Ms, p99Ms: create + post one invoice through `dispatch` (the host's path);
@@ -9,7 +9,8 @@
  * - exportMsPerMiB, reopenMsPerMiB: engine.export() and reopening those bytes, per MiB of database;
  * - baseline: bare sql.js inserts per second measured in the same run, so figures from different
  *   machines can be compared as ratios (invoicesPerKRows = invoices per 1,000 baseline row inserts);
- * - addin: figures of bench/addin.ts's runAddinBench() when that file exists.
+ * - addin: figures of bench/addin.ts's runAddinBench() when that file exists (with --invoices N it is
+ *   asked for N sheet lines and N stored invoices; --no-addin skips it).
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -22,12 +23,14 @@ import { parseScenarioFile } from "../engine/scenario/index.js";
 
 interface Args {
   invoices: number;
+  invoicesGiven: boolean;
+  addin: boolean;
   sample: number;
   json: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { invoices: 10_000, sample: 0, json: false };
+  const args: Args = { invoices: 10_000, invoicesGiven: false, addin: true, sample: 0, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const num = (name: string): number => {
@@ -37,9 +40,15 @@ function parseArgs(argv: readonly string[]): Args {
       return n;
     };
     if (a === "--json") args.json = true;
-    else if (a.startsWith("--invoices")) args.invoices = num("--invoices");
-    else if (a.startsWith("--sample")) args.sample = num("--sample");
-    else throw new Error(`unknown option ${a}; usage: npm run bench -- [--json] [--invoices N] [--sample N]`);
+    else if (a === "--no-addin") args.addin = false;
+    else if (a.startsWith("--invoices")) {
+      args.invoices = num("--invoices");
+      args.invoicesGiven = true;
+    } else if (a.startsWith("--sample")) args.sample = num("--sample");
+    else
+      throw new Error(
+        `unknown option ${a}; usage: npm run bench -- [--json] [--invoices N] [--sample N] [--no-addin]`,
+      );
   }
   if (args.sample === 0) args.sample = Math.max(1, Math.min(500, Math.floor(args.invoices / 10)));
   args.sample = Math.min(args.sample, args.invoices);
@@ -152,6 +161,15 @@ function replay(raw: SqlJsDatabase, recorded: readonly Recorded[]): number {
   }
 }
 
+/** A statement in one readable line: long column lists folded to "…", so the WHERE clause shows. */
+function shortSql(sql: string): string {
+  return sql
+    .replace(/\s+/g, " ")
+    .replace(/^SELECT (.{40,}?) FROM /i, "SELECT … FROM ")
+    .replace(/^INSERT INTO ("\w+") \(.*?\) VALUES \(.*?\)/i, "INSERT INTO $1 (…)")
+    .slice(0, 200);
+}
+
 /** Where the bare SQL time goes: per statement text, how often it ran and its total time (one more replay). */
 function profile(
   raw: SqlJsDatabase,
@@ -209,12 +227,17 @@ function baselineInsertsPerSec(SQL: SqlJsStatic): number {
 
 async function addinFigures(args: Args): Promise<unknown> {
   const file = new URL("./addin.ts", import.meta.url);
+  if (!args.addin) return { skipped: "--no-addin" };
   if (!existsSync(file)) return { skipped: "bench/addin.ts does not exist yet" };
   try {
-    const mod = (await import(file.href)) as { runAddinBench?: () => unknown };
+    const mod = (await import(file.href)) as {
+      runAddinBench?: (options: { lines?: number; invoices?: number }) => unknown;
+    };
     if (typeof mod.runAddinBench !== "function")
       return { skipped: "bench/addin.ts exports no runAddinBench()" };
-    return await mod.runAddinBench();
+    // A shorter run (--invoices N) asks the add-in bench for N sheet lines and N stored invoices too.
+    const size = args.invoicesGiven ? { lines: args.invoices, invoices: args.invoices } : {};
+    return await mod.runAddinBench(size);
   } catch (e) {
     log(args, `add-in bench failed: ${e instanceof Error ? e.message : String(e)}`);
     return { failed: e instanceof Error ? e.message : String(e) };
@@ -276,7 +299,7 @@ async function main(): Promise<void> {
   const top = profile(copy, recorded)
     .slice(0, 8)
     .map((t) => ({
-      sql: t.sql.replace(/\s+/g, " ").slice(0, 160),
+      sql: shortSql(t.sql),
       perInvoice: round(t.count / args.sample, 1),
       msPerInvoice: round(t.ms / args.sample),
     }));
