@@ -14,21 +14,27 @@ export function columnDefault(col: ColumnDef): Row[string] {
   return decodeValue(col, raw);
 }
 
-const cache = new Map<string, Row>();
+const factories = new Map<string, () => Row>();
 
 /**
  * A row of `table` made only of its schema defaults: what the database would hold after inserting a
  * row with nothing but its key. Built from the registry so it cannot drift from the DDL.
  */
 export function defaultRow<T extends TableName>(table: T): TableRows[T] {
-  let row = cache.get(table);
-  if (!row) {
+  let make = factories.get(table);
+  if (!make) {
     const def = tableDef(table);
     if (!def) return fail("internal", `Unknown table '${table}'.`, { table });
-    row = {};
-    for (const col of def.columns) row[col.name] = columnDefault(col);
-    cache.set(table, row);
+    const defaults: Row = {};
+    for (const col of def.columns) defaults[col.name] = columnDefault(col);
+    // Posting builds dozens of rows of up to ~80 fields per document. Spreading a template that wide
+    // costs ~20 µs in V8 (it falls off the fast clone path); an object literal compiled once per table
+    // from the registry's own column names costs well under 1 µs and gives every row one hidden class.
+    // Values are immutable (strings, numbers, booleans, null, Decimal), so sharing them is safe.
+    const body = `return {${def.columns.map((c) => `${JSON.stringify(c.name)}: d[${JSON.stringify(c.name)}]`).join(", ")}};`;
+    const literal = new Function("d", body) as (d: Row) => Row;
+    make = () => literal(defaults);
+    factories.set(table, make);
   }
-  // Values are immutable (strings, numbers, Decimal); a shallow copy keeps the cache safe.
-  return { ...row } as unknown as TableRows[T];
+  return make() as unknown as TableRows[T];
 }
