@@ -286,6 +286,7 @@ export class Session extends EventTarget {
     this.set({ busy: { label: "Checking the lines with the engine", done: 0, total: 0 } });
     const outcome = await syncDocument(this.engine, doc, read);
     await this.commit(outcome.changed);
+    if (outcome.changed) await this.refreshLists();
     const errors = await writeDocumentSheet(
       this.gateway,
       { doc, header: outcome.header, headerErrors: outcome.headerErrors, rows: outcome.rows },
@@ -299,7 +300,6 @@ export class Session extends EventTarget {
     await this.run(`Validating ${doc.documentType} ${doc.no}`, async () => {
       this.set({ current: doc, entries: null });
       const outcome = await this.validate(doc);
-      await this.refreshLists();
       this.reportValidation(
         outcome,
         "Validated: no errors. Lines are saved in the books; nothing was posted.",

@@ -34,7 +34,8 @@ export class LedgerpaneApp extends LitElement {
     css`
       :host {
         height: 100%;
-        overflow: auto;
+        overflow-y: auto;
+        overflow-x: hidden;
         background: #faf9f8;
         box-sizing: border-box;
         padding: 10px 12px 24px;
@@ -80,7 +81,6 @@ export class LedgerpaneApp extends LitElement {
         margin: 6px 0;
         border-left: 3px solid;
         background: #fff;
-        white-space: pre-wrap;
       }
       .info {
         border-color: #0f6cbd;

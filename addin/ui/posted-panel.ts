@@ -27,7 +27,6 @@ export class PostedPanel extends LitElement {
                   <th>Document</th>
                   <th>Customer</th>
                   <th>Date</th>
-                  <th>Order</th>
                   <th class="num">Incl. VAT</th>
                 </tr>
               </thead>
@@ -39,10 +38,9 @@ export class PostedPanel extends LitElement {
                       data-posted="${p.no}"
                       @click=${() => this.session.showEntries(p.no)}
                     >
-                      <td>${p.kind} ${p.no}</td>
+                      <td title=${p.orderNo ? `From order ${p.orderNo}` : ""}>${p.kind} ${p.no}</td>
                       <td>${p.customerNo}</td>
                       <td>${p.postingDate}</td>
-                      <td>${p.orderNo}</td>
                       <td class="num">${p.amountIncludingVat}</td>
                     </tr>`,
                 )}

@@ -309,15 +309,20 @@ export class WorkbookView extends LitElement {
 
   private cellClass(s: MemorySheet, tables: MemoryTable[], row: number, col: number, v: CellValue): string {
     const classes: string[] = [];
-    if (typeof v === "number") classes.push("num");
+    let numeric = typeof v === "number";
     for (const t of tables) {
       const j = col - t.top.col;
       if (j < 0 || j >= t.columns.length) continue;
+      // Excel stores number-like text written into a General cell as a number, and right-aligns it.
+      if (typeof v === "string" && t.columns[j]?.numberFormat !== "@" && NUMERIC.test(v)) numeric = true;
       if (t.showHeaders && row === t.top.row) classes.push("tablehead");
       else if (row >= this.workbook.firstBodyRow(t) && row < this.workbook.firstBodyRow(t) + t.rowCount) {
         if (t.columns[j]?.computed && !this.workbook.style(s, { row, col })?.fill) classes.push("computed");
       }
     }
+    const format = this.workbook.style(s, { row, col })?.numberFormat;
+    if (typeof v === "string" && format && format !== "@" && NUMERIC.test(v)) numeric = true;
+    if (numeric) classes.push("num");
     return classes.join(" ");
   }
 
@@ -353,7 +358,7 @@ export class WorkbookView extends LitElement {
     const widths = Array.from({ length: totalCols }, (_, j) => {
       let w = 64;
       for (let r = 0; r < Math.min(used.rows, 40); r++)
-        w = Math.max(w, this.display(this.workbook.get(s, r, j)).length * 7 + 10);
+        w = Math.max(w, this.display(this.workbook.get(s, r, j)).length * 7.5 + 14);
       return Math.min(w, 280);
     });
     const viewRows = Math.ceil((this.clientHeight || 800) / ROW_HEIGHT) + 10;
