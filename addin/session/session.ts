@@ -325,6 +325,31 @@ export class Session extends EventTarget {
     return true;
   }
 
+  /** Release or reopen: a released document keeps its lines fixed except quantities to ship and invoice. */
+  async setDocumentStatus(doc: DocumentRef, action: "release" | "reopen"): Promise<void> {
+    const command = action === "release" ? "releaseSalesDocument" : "reopenSalesDocument";
+    await this.run(
+      `${action === "release" ? "Releasing" : "Reopening"} ${doc.documentType} ${doc.no}`,
+      async () => {
+        const batch = await this.engine.dispatch([
+          { do: command, with: { documentType: doc.documentType, no: doc.no } },
+        ]);
+        const result = unwrap<{ status?: string }>(batch.responses[0]);
+        await this.commit(batch.changed);
+        await this.rebuild(doc);
+        await this.refreshLists();
+        this.set({
+          current: doc,
+          errors: [],
+          message: {
+            kind: "success",
+            text: `${doc.documentType} ${doc.no} is ${result.status ?? action + "d"}.`,
+          },
+        });
+      },
+    );
+  }
+
   private postInput(doc: DocumentRef, mode: PostMode): Row {
     if (doc.documentType !== "Order") return { documentType: doc.documentType, no: doc.no };
     return {

@@ -163,9 +163,6 @@ export async function writeDocumentSheet(
     block.push([f.label, value === " " ? "" : value]);
     formats.push([null, f.numberFormat ?? null]);
   }
-  await gw.writeRange(sheet, { row: 0, col: 0 }, block, { numberFormats: formats });
-  await gw.writeRange(sheet, { row: 0, col: 0 }, [[title]], { bold: true });
-
   const top = { row: LINES_TOP_ROW, col: 0 };
   const statusCol = LINE_COLUMNS.findIndex((c) => c.role === "status");
   await gw.writeTable(
@@ -185,6 +182,9 @@ export async function writeDocumentSheet(
     },
     progress,
   );
+  // After the table: rewriting a table first clears its old place, which a moved table may share with the header block.
+  await gw.writeRange(sheet, { row: 0, col: 0 }, block, { numberFormats: formats });
+  await gw.writeRange(sheet, { row: 0, col: 0 }, [[title]], { bold: true });
 
   const errors: CellError[] = [];
   const fills: { cell: CellRef; color: string | null }[] = [];

@@ -133,6 +133,12 @@ export class SalesPanel extends LitElement {
                 <button ?disabled=${busy} @click=${() => this.session.rebuildDocument(cur)}>
                   Rebuild sheet
                 </button>
+                <button ?disabled=${busy} @click=${() => this.session.setDocumentStatus(cur, "release")}>
+                  Release
+                </button>
+                <button ?disabled=${busy} @click=${() => this.session.setDocumentStatus(cur, "reopen")}>
+                  Reopen
+                </button>
               </div>
               <h3>Post</h3>
               ${

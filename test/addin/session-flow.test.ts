@@ -141,3 +141,59 @@ describe("the pane's flow on the in-memory workbook", () => {
     expect(session.state.errors[0]!.message).toMatch(/missing from the header row/);
   });
 });
+
+describe("more of the pane's flow", () => {
+  it("marks pasted rows without a quantity, and posts nothing while they remain", async () => {
+    const { workbook, session } = await newSession();
+    await session.newCompany(true);
+    await session.newDocument("Order", "C30000");
+    const doc = session.state.current!;
+    workbook.userPaste("Order SO1001", { row: LINES_TOP_ROW + 1, col: col("No.") }, [
+      ["1000", "Bicycle"],
+      ["1001", "Lamp"],
+    ]);
+    await session.postDocument(doc, "shipAndInvoice");
+    expect(session.state.errors.map((e) => [e.column, e.cell.row])).toEqual([
+      ["Quantity", LINES_TOP_ROW + 1],
+      ["Quantity", LINES_TOP_ROW + 2],
+    ]);
+    expect(session.state.posted).toEqual([]);
+  });
+
+  it("ships part of an order, keeps the order's sheet in step, then invoices the rest", async () => {
+    const { workbook, session } = await newSession();
+    await session.newCompany(true);
+    await session.newDocument("Order", "C10000");
+    const doc = session.state.current!;
+    const sheet = workbook.requireSheet("Order SO1001");
+    const row = LINES_TOP_ROW + 1;
+    workbook.userSetCell(sheet.name, { row, col: col("No.") }, "1000");
+    workbook.userSetCell(sheet.name, { row, col: col("Quantity") }, 10);
+    await session.validateDocument(doc);
+    workbook.userSetCell(sheet.name, { row, col: col("Qty. to Ship") }, 4);
+    await session.postDocument(doc, "ship");
+    expect(session.state.message).toMatchObject({ kind: "success" });
+    expect(String(workbook.get(sheet, row, col("Qty. Shipped")))).toBe("4");
+    expect(String(workbook.get(sheet, row, col("Qty. to Ship")))).toBe("6");
+    expect(session.state.documents.map((d) => d.no)).toEqual(["SO1001"]);
+
+    await session.postDocument(doc, "invoice");
+    expect(session.state.message).toMatchObject({ kind: "success" });
+    expect(session.state.posted.filter((p) => p.kind === "Invoice")).toHaveLength(1);
+  });
+
+  it("refuses a sheet whose header field row was deleted, and rebuilds it on request", async () => {
+    const { workbook, session } = await newSession();
+    await session.newCompany(true);
+    await session.newDocument("Invoice", "C10000");
+    const doc = session.state.current!;
+    const name = `Invoice ${doc.no}`;
+    workbook.userDeleteRows(name, 6); // "Document Date"
+    await session.validateDocument(doc);
+    expect(session.state.errors[0]?.message).toMatch(/header row 'Document Date' is missing/);
+    await session.rebuildDocument(doc);
+    await session.validateDocument(doc);
+    expect(session.state.errors).toEqual([]);
+    expect(session.state.message).toMatchObject({ kind: "success" });
+  });
+});
