@@ -101,6 +101,7 @@ export class Session extends EventTarget {
       try {
         const outcome = await openStored(this.store, this.engine, { workDate: this.state.workDate });
         if (outcome.status !== "opened") after = "Reopen the workbook before going on.";
+        else await this.refreshLists();
       } catch {
         after = "Reopen the workbook before going on.";
       }

@@ -197,3 +197,30 @@ describe("more of the pane's flow", () => {
     expect(session.state.message).toMatchObject({ kind: "success" });
   });
 });
+
+describe("two panes on one workbook", () => {
+  it("refuses to overwrite a newer save and puts the books back to the workbook's copy", async () => {
+    const workbook = new MemoryWorkbook();
+    const first = new Session(new MemoryGateway(workbook), await createInProcessEngine(), "standalone", {
+      workDate: "2025-01-15",
+    });
+    await first.start();
+    await first.newCompany(true);
+    const second = new Session(new MemoryGateway(workbook), await createInProcessEngine(), "standalone", {
+      workDate: "2025-01-15",
+    });
+    await second.start();
+    await second.newDocument("Invoice", "C20000");
+    expect(second.state.message).toMatchObject({ kind: "success" });
+
+    await first.newDocument("Order", "C10000");
+    expect(first.state.message?.kind).toBe("error");
+    expect(first.state.message?.text).toMatch(/saved again.*Nothing was overwritten.*undone/s);
+    // The first pane now holds the workbook's copy: the second pane's invoice, not its own order.
+    expect(first.state.documents.map((d) => d.documentType)).toEqual(["Invoice"]);
+    const reopened = new Session(new MemoryGateway(workbook), await createInProcessEngine(), "standalone");
+    await reopened.start();
+    await reopened.refreshSheets();
+    expect(reopened.state.documents.map((d) => d.documentType)).toEqual(["Invoice"]);
+  });
+});
