@@ -2,7 +2,7 @@ import initSqlJs from "sql.js";
 import wasmUrl from "sql.js/dist/sql-wasm.wasm?url";
 import { StoredCopyError } from "../storage/codec.js";
 import { EngineHost } from "./engine-host.js";
-import type { EngineApi, WorkerReply, WorkerRequest } from "./protocol.js";
+import type { WorkerReply, WorkerRequest } from "./protocol.js";
 
 /**
  * The engine's thread. Requests run one at a time, in arrival order: an encode that awaits gzip must

@@ -224,3 +224,29 @@ describe("two panes on one workbook", () => {
     expect(reopened.state.documents.map((d) => d.documentType)).toEqual(["Invoice"]);
   });
 });
+
+describe("master data sheets", () => {
+  it("saves edited and new customers, and marks a bad code at its cell while saving the rest", async () => {
+    const { workbook, session } = await newSession();
+    await session.newCompany(true);
+    const sheet = workbook.requireSheet("Customers");
+    const colOf = (h: string) => workbook.table("lpCustomers")!.columns.findIndex((c) => c.header === h);
+    workbook.userSetCell("Customers", { row: 1, col: colOf("Name") }, "Adatum Corp.");
+    workbook.userPaste("Customers", { row: 4, col: 0 }, [
+      ["C40000", "New Customer", "", "", "DOMESTIC", "DOMESTIC", "DOMESTIC", "14D"],
+      ["C50000", "Bad Group", "", "", "NOPE", "DOMESTIC", "DOMESTIC", "14D"],
+    ]);
+    await session.saveMaster("customers");
+    expect(session.state.errors).toHaveLength(1);
+    expect(session.state.errors[0]).toMatchObject({
+      sheet: "Customers",
+      column: "Customer Posting Group",
+      cell: { row: 5, col: colOf("Customer Posting Group") },
+    });
+    expect(session.state.errors[0]!.message).toMatch(/NOPE/);
+    expect(session.state.customers.map((c) => c.no)).toEqual(["C10000", "C20000", "C30000", "C40000"]);
+    expect(session.state.customers[0]!.name).toBe("Adatum Corp.");
+    expect(String(workbook.get(sheet, 5, colOf("Status")))).toMatch(/^✖/);
+    expect(workbook.get(sheet, 5, colOf("Customer Posting Group"))).toBe("NOPE");
+  });
+});
