@@ -43,5 +43,3 @@ scope.onmessage = (ev) => {
     }
   });
 };
-
-export type { EngineApi };
