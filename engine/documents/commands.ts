@@ -18,7 +18,7 @@ import { roundUnitAmount } from "../kernel/rounding.js";
 import { creditWarnings } from "./creditLimit.js";
 import { applyInvoiceDiscount } from "./documentVat.js";
 import type { SalesDocumentType } from "./docTypes.js";
-import { recalcLineAmounts } from "./lineAmounts.js";
+import { DocumentVatTotals, recalcLineAmounts } from "./lineAmounts.js";
 import { loadLines, releaseDocument, reopenDocument } from "./release.js";
 import {
   applyHeaderFields,
@@ -66,6 +66,7 @@ function addLines(ctx: Ctx, h: SalesHeaderRow, raw: unknown[], errors: ErrorColl
     [h.documentType, h.no],
   );
   let nextLineNo = Number(existing[0]![0]) + 10000;
+  const totals = DocumentVatTotals.load(ctx.repo, h);
   const added: SalesLineRow[] = [];
   raw.forEach((r, i) => {
     const obj = asObject(r, `line ${i + 1}`);
@@ -92,11 +93,12 @@ function addLines(ctx: Ctx, h: SalesHeaderRow, raw: unknown[], errors: ErrorColl
       if (values.no !== undefined) ordered.push(["no", values.no]);
       for (const [k, v] of Object.entries(values))
         if (k !== "type" && k !== "no" && k !== "lineNo") ordered.push([k, v]);
-      const deferred = { pending: false, keepDiscountAmount: false };
+      const deferred = { pending: false, keepDiscountAmount: false, totals };
       for (const [k, v] of ordered) setLineField(ctx, h, l, k, v, deferred);
       finishDeferredAmounts(ctx, h, l, deferred);
       if (values.quantity === undefined) initQuantities(ctx, l);
       ctx.repo.insert("salesLine", l);
+      totals.add(l);
       added.push(l);
     } catch (e) {
       collectError(errors, e, lineAt(l));

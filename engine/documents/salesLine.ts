@@ -8,7 +8,7 @@ import { getVatPostingSetup } from "../setup/postingSetup.js";
 import { defaultRow } from "../setup/defaults.js";
 import { getSalesSetup } from "../setup/setupTables.js";
 import { isCreditDoc, isOrderLike } from "./docTypes.js";
-import { recalcLineAmounts } from "./lineAmounts.js";
+import { recalcLineAmounts, type DocumentVatTotals } from "./lineAmounts.js";
 import { testStatusOpen } from "./salesHeader.js";
 
 export function lineAt(
@@ -213,6 +213,8 @@ const oppositeSign = (a: Dec, b: Dec) => (a.gt(0) && b.lt(0)) || (a.lt(0) && b.g
 export interface DeferredAmounts {
   pending: boolean;
   keepDiscountAmount: boolean;
+  /** The document's VAT-group totals when many lines are being added at once. */
+  totals?: DocumentVatTotals;
 }
 
 export function finishDeferredAmounts(
@@ -222,7 +224,7 @@ export function finishDeferredAmounts(
   d: DeferredAmounts,
 ): void {
   if (!d.pending) return;
-  recalcLineAmounts(ctx.repo, h, l, d.keepDiscountAmount);
+  recalcLineAmounts(ctx.repo, h, l, d.keepDiscountAmount, d.totals);
   updateInvDiscToInvoice(l);
   d.pending = false;
 }
@@ -360,7 +362,7 @@ export function setLineField(
           "You have set the line amount to a value that results in a discount that is not valid. Consider increasing the unit price instead.",
         );
       }
-      setLineField(ctx, h, l, "lineDiscountAmount", gross.minus(amount));
+      setLineField(ctx, h, l, "lineDiscountAmount", gross.minus(amount), defer);
       return;
     }
     case "allowInvoiceDisc":
