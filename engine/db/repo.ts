@@ -13,10 +13,13 @@ interface Compiled {
   def: TableDef;
   cols: Map<string, ColumnDef>;
   selectAll: string;
-  insert: string;
   keyWhere: string;
   orderBy: string;
   decodeRow: (raw: SqlValue[]) => Row;
+  /** Each column's default as it is bound (what an omitted column gets from the DDL). */
+  defaults: SqlValue[];
+  /** INSERT text per set of non-default columns. */
+  inserts: Map<string, string>;
 }
 
 /**
@@ -67,10 +70,11 @@ export class Repo {
       def,
       cols: new Map(def.columns.map((col) => [col.name, col])),
       selectAll: `SELECT ${names.join(", ")} FROM "${def.name}"`,
-      insert: `INSERT INTO "${def.name}" (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`,
       keyWhere: def.key.map((k) => `"${k}" = ?`).join(" AND "),
       orderBy: def.key.map((k) => `"${k}"`).join(", "),
       decodeRow: compileDecoder(def),
+      defaults: def.columns.map(defaultParam),
+      inserts: new Map(),
     };
     this.compiled.set(table, c);
     return c;
@@ -146,12 +150,36 @@ export class Repo {
   insert<T extends TableName>(table: T, row: Partial<TableRows[T]>): void {
     const c = this.def(table);
     const r = row as Record<string, Value | undefined>;
-    const params = c.def.columns.map((col) => {
+    // Columns holding their schema default are left to SQLite: most columns of a posted row are
+    // defaults, and every bound text costs sql.js an allocation. Statements are cached per column set.
+    const names: string[] = [];
+    const params: SqlValue[] = [];
+    let mask = "";
+    c.def.columns.forEach((col, i) => {
       const v = r[col.name];
-      return v === undefined ? defaultParam(col) : encodeValue(col, v, table);
+      if (v === undefined) {
+        mask += "0";
+        return;
+      }
+      const encoded = encodeValue(col, v, table);
+      if (encoded === c.defaults[i]) {
+        mask += "0";
+        return;
+      }
+      mask += "1";
+      names.push(`"${col.name}"`);
+      params.push(encoded);
     });
+    let sql = c.inserts.get(mask);
+    if (!sql) {
+      sql =
+        names.length === 0
+          ? `INSERT INTO "${table}" DEFAULT VALUES`
+          : `INSERT INTO "${table}" (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`;
+      c.inserts.set(mask, sql);
+    }
     this.invalidate(table);
-    this.db.run(c.insert, params);
+    this.db.run(sql, params);
   }
 
   update<T extends TableName>(table: T, key: (string | number)[], changes: Partial<TableRows[T]>): void {
@@ -186,8 +214,9 @@ export class Repo {
 }
 
 function defaultParam(col: ColumnDef): SqlValue {
-  if (col.default !== undefined)
-    return col.default.startsWith("'") ? col.default.slice(1, -1) : BigInt(col.default);
+  if (col.default !== undefined) {
+    return col.default.startsWith("'") ? col.default.slice(1, -1) : Number(col.default);
+  }
   switch (col.kind) {
     case "date":
       return null;
@@ -198,6 +227,6 @@ function defaultParam(col: ColumnDef): SqlValue {
     case "option":
       return col.options?.[0] ?? " ";
     default:
-      return 0n;
+      return 0;
   }
 }
