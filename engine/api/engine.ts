@@ -80,15 +80,23 @@ export class Engine {
     }
     const obj = asObject(input ?? {}, `${command}: the input`);
     this.ctx.warnings = [];
-    this.repo.clearCache();
+    if (def.readOnly) return def.run(this.ctx, obj);
     try {
-      if (def.readOnly || def.ownTransaction) return def.run(this.ctx, obj);
+      if (def.ownTransaction) {
+        try {
+          return def.run(this.ctx, obj);
+        } finally {
+          // A command that manages its own transaction (preview) may have rolled back what it read.
+          this.repo.clearCache();
+        }
+      }
       const result = this.db.transaction(() => def.run(this.ctx, obj));
       this.changeCount++;
       return result;
-    } finally {
-      // Rows cached during a command may have been rolled back with it.
+    } catch (e) {
+      // Set-up rows read or changed inside a rolled-back transaction must not outlive it.
       this.repo.clearCache();
+      throw e;
     }
   }
 

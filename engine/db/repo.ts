@@ -46,12 +46,16 @@ const MISSING = Symbol("missing");
 
 export class Repo {
   private readonly compiled = new Map<string, Compiled>();
-  /** Per-command snapshot of set-up and master rows read by key (design: "load … setup snapshot"). */
+  /**
+   * Set-up and master rows read by key, kept across commands: every write through the repo drops its
+   * table, and the engine clears everything after a rollback. Code that writes these tables with raw
+   * SQL must call `clearCache()`.
+   */
   private readonly cache = new Map<string, Map<string, unknown>>();
 
   constructor(readonly db: Database) {}
 
-  /** Forget cached rows: at the start of every command and after any rollback. */
+  /** Forget cached rows: after any rollback, and after raw SQL writes to set-up or master tables. */
   clearCache(): void {
     this.cache.clear();
   }
