@@ -44,6 +44,13 @@ function compileDecoder(def: TableDef): (raw: SqlValue[]) => Row {
 const CACHEABLE = new Set<string>([...setupTables, ...masterTables].map((t) => t.name));
 const MISSING = Symbol("missing");
 
+/**
+ * Text columns are compared with CAST(? AS TEXT): sql.js's SQLite spends ~10 µs more per run on a
+ * statement with ORDER BY or GROUP BY and a plain text parameter (measured; the plan is the same),
+ * which was a third of a posting's SQL time.
+ */
+const TEXT_KINDS = new Set<string>(["code", "text", "option", "date", "dateFormula"]);
+
 export class Repo {
   private readonly compiled = new Map<string, Compiled>();
   /**
@@ -103,7 +110,7 @@ export class Repo {
         parts.push(`"${name}" IS NULL`);
         continue;
       }
-      parts.push(`"${name}" = ?`);
+      parts.push(`"${name}" = ${TEXT_KINDS.has(col.kind) ? "CAST(? AS TEXT)" : "?"}`);
       params.push(encodeValue(col, value as Value, c.def.name));
     }
     return { sql: parts.length ? ` WHERE ${parts.join(" AND ")}` : "", params };

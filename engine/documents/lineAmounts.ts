@@ -59,7 +59,7 @@ export class DocumentVatTotals {
     const rows = repo.db.all(
       `SELECT "vatIdentifier", "taxGroupCode", COALESCE(SUM("lineAmount"),0), COALESCE(SUM("invDiscountAmount"),0),
               COALESCE(SUM("amount"),0), COALESCE(SUM("amountIncludingVat"),0), COALESCE(SUM("vatDifference"),0)
-         FROM "salesLine" WHERE "documentType" = ? AND "documentNo" = ? AND "vatPct" <> 0 AND "type" <> ' '
+         FROM "salesLine" WHERE "documentType" = CAST(? AS TEXT) AND "documentNo" = CAST(? AS TEXT) AND "vatPct" <> 0 AND "type" <> ' '
         GROUP BY "vatIdentifier", "taxGroupCode"`,
       [h.documentType, h.no],
     );

@@ -1,6 +1,7 @@
 import type { Ctx } from "../api/context.js";
 import type { ItemLedgerEntryRow, ItemRow } from "../db/schema/rows.generated.js";
 import type { Dec } from "../kernel/decimal.js";
+import { fromScaled } from "../db/codec.js";
 import { fail } from "../kernel/errors.js";
 import type { ItemPoster } from "./itemPoster.js";
 
@@ -38,7 +39,7 @@ export interface Application {
 export function planOutbound(ctx: Ctx, e: ItemLedgerEntryRow, item: ItemRow): Application[] {
   const repo = ctx.repo;
   let remaining = e.quantity.neg();
-  let candidates: ItemLedgerEntryRow[];
+  let candidates: { entryNo: number; remainingQuantity: Dec }[];
   if (e.appliesToEntry) {
     const fixed = repo.get("itemLedgerEntry", e.appliesToEntry);
     if (!fixed || fixed.itemNo !== e.itemNo || !fixed.positive) {
@@ -57,11 +58,14 @@ export function planOutbound(ctx: Ctx, e: ItemLedgerEntryRow, item: ItemRow): Ap
   } else {
     const order =
       item.costingMethod === "LIFO" ? `"postingDate" DESC, "entryNo" DESC` : `"postingDate", "entryNo"`;
-    candidates = repo.select(
-      "itemLedgerEntry",
-      { itemNo: e.itemNo, open: true, positive: true, locationCode: e.locationCode },
-      order,
-    );
+    // Only the two fields the application needs: fetching whole rows cost more than the search.
+    candidates = repo.db
+      .all(
+        `SELECT "entryNo", "remainingQuantity" FROM "itemLedgerEntry"
+          WHERE "itemNo" = CAST(? AS TEXT) AND "open" = 1 AND "positive" = 1 AND "locationCode" = CAST(? AS TEXT) ORDER BY ${order}`,
+        [e.itemNo, e.locationCode],
+      )
+      .map((r) => ({ entryNo: Number(r[0]), remainingQuantity: fromScaled(r[1] ?? 0, 5) }));
   }
   const apps: Application[] = [];
   for (const c of candidates) {

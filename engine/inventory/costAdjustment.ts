@@ -16,9 +16,9 @@ function inboundUnitCost(ctx: Ctx, poster: ItemPoster, entryNo: number): Dec {
   const known = poster.inboundCost.get(entryNo);
   if (known) return known;
   const r = ctx.db.all(
-    `SELECT e."quantity", COALESCE(SUM(v."costAmountActual" + v."costAmountExpected"), 0)
-       FROM "itemLedgerEntry" e LEFT JOIN "valueEntry" v ON v."itemLedgerEntryNo" = e."entryNo"
-      WHERE e."entryNo" = ? GROUP BY e."entryNo"`,
+    `SELECT e."quantity", (SELECT COALESCE(SUM(v."costAmountActual" + v."costAmountExpected"), 0)
+                             FROM "valueEntry" v WHERE v."itemLedgerEntryNo" = e."entryNo")
+       FROM "itemLedgerEntry" e WHERE e."entryNo" = ?`,
     [BigInt(entryNo)],
   )[0];
   if (!r) return ZERO;
@@ -217,8 +217,11 @@ function adjustAverage(
  * on the inbound entry, so inventory value returns to zero with its quantity.
  */
 function postRoundingEntry(ctx: Ctx, poster: ItemPoster, item: ItemRow, inboundNo: number): boolean {
-  const inbound = ctx.repo.get("itemLedgerEntry", inboundNo);
-  if (!inbound || !inbound.remainingQuantity.isZero()) return false;
+  const open = ctx.db.all(`SELECT "remainingQuantity" FROM "itemLedgerEntry" WHERE "entryNo" = ?`, [
+    inboundNo,
+  ])[0];
+  if (!open || !qty(open[0]).isZero()) return false;
+  const inbound = ctx.repo.get("itemLedgerEntry", inboundNo)!;
   const value = ctx.db.all(
     `SELECT COALESCE(SUM("costAmountActual" + "costAmountExpected"),0) FROM "valueEntry" WHERE "itemLedgerEntryNo" = ?`,
     [BigInt(inboundNo)],
