@@ -38,6 +38,11 @@ export default defineConfig(({ mode }) => {
       environment: "node",
       testTimeout: 60_000,
       pool: "forks",
+      // CI also writes a JSON report, from which .ci/run prints a plain "N passed, M failed" line.
+      reporters: process.env.LEDGERPANE_TEST_REPORT ? ["default", "json"] : ["default"],
+      outputFile: process.env.LEDGERPANE_TEST_REPORT
+        ? { json: process.env.LEDGERPANE_TEST_REPORT }
+        : undefined,
     },
   };
 });
