@@ -11,7 +11,7 @@ export function vatRounding(repo: Repo): RoundingDirection {
   return getGlSetup(repo).vatRoundingType;
 }
 
-/** Spec 4.2: totals of the other lines in the same VAT group of the document. */
+/** Spec 4.2: totals of the other lines of the document in the same VAT group. */
 function otherLinesTotals(repo: Repo, line: SalesLineRow): OtherLinesTotals {
   const rows = repo.db.all(
     `SELECT COALESCE(SUM("lineAmount"),0), COALESCE(SUM("invDiscountAmount"),0), COALESCE(SUM("amount"),0),

@@ -2,7 +2,7 @@ import type { SalesHeaderRow, SalesLineRow } from "../db/schema/rows.generated.j
 import { HUNDRED, ONE, ZERO, type Dec } from "../kernel/decimal.js";
 import { roundAmount, type RoundingDirection } from "../kernel/rounding.js";
 
-/** The invoiced part of one line, after DivideAmount (spec 7.3). Positive as on the document. */
+/** The invoiced part of one line, after DivideAmount (spec 7.3), with the signs the document shows. */
 export interface InvoicedAmounts {
   quantity: Dec;
   lineAmount: Dec;
@@ -121,36 +121,22 @@ export class InvoicePostingBuffer {
     let amount = inv.amount;
     let vat = inv.amountIncludingVat.minus(inv.amount);
     let base = inv.vatBaseAmount;
-    const postInv =
-      (discountPosting === "Invoice Discounts" || discountPosting === "All Discounts") &&
-      !inv.invDiscountAmount.isZero();
-    const postLine =
-      (discountPosting === "Line Discounts" || discountPosting === "All Discounts") &&
-      !inv.lineDiscountAmount.isZero();
-    if (postInv) {
-      const d = this.discountVat(l, inv.invDiscountAmount, h.pricesIncludingVat);
-      this.add(
-        l,
-        accounts.invDisc!,
-        d.base.times(-sign),
-        d.vat.times(-sign),
-        d.base.times(-sign),
-        description,
-      );
-      amount = amount.plus(d.base);
-      vat = vat.plus(d.vat);
-      base = base.plus(d.base);
-    }
-    if (postLine) {
-      const d = this.discountVat(l, inv.lineDiscountAmount, h.pricesIncludingVat);
-      this.add(
-        l,
-        accounts.lineDisc!,
-        d.base.times(-sign),
-        d.vat.times(-sign),
-        d.base.times(-sign),
-        description,
-      );
+    const separate: [boolean, Dec, string | undefined][] = [
+      [
+        discountPosting === "Invoice Discounts" || discountPosting === "All Discounts",
+        inv.invDiscountAmount,
+        accounts.invDisc,
+      ],
+      [
+        discountPosting === "Line Discounts" || discountPosting === "All Discounts",
+        inv.lineDiscountAmount,
+        accounts.lineDisc,
+      ],
+    ];
+    for (const [wanted, discount, account] of separate) {
+      if (!wanted || discount.isZero()) continue;
+      const d = this.discountVat(l, discount, h.pricesIncludingVat);
+      this.add(l, account!, d.base.times(-sign), d.vat.times(-sign), d.base.times(-sign), description);
       amount = amount.plus(d.base);
       vat = vat.plus(d.vat);
       base = base.plus(d.base);

@@ -15,7 +15,7 @@ import type { SalesPostRun } from "./postContext.js";
 /**
  * Spec 7.6: with Invoice Rounding on, a system-created G/L line on the customer posting group's
  * Invoice Rounding Account brings the invoice total to the rounding precision. It is posted and
- * printed like any line but never stored on the document. Returns the line, or undefined.
+ * printed like any line but never stored with the document; returns the line, or undefined.
  */
 export function addInvoiceRoundingLine(run: SalesPostRun): SalesLineRow | undefined {
   const { ctx, header: h } = run;
