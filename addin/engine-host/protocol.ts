@@ -1,3 +1,4 @@
+import type { ErrorDetail } from "../../engine/api/index.js";
 import type { EncodedDatabase } from "../storage/codec.js";
 
 /**
@@ -9,15 +10,8 @@ export interface CommandRequest {
   with?: unknown;
 }
 
-export interface ErrorDetailJson {
-  message: string;
-  table?: string;
-  documentType?: string;
-  documentNo?: string;
-  lineNo?: number;
-  field?: string;
-  key?: Record<string, string>;
-}
+/** The engine's error detail, as it crosses the worker boundary. */
+export type ErrorDetailJson = ErrorDetail;
 
 export interface EngineErrorJson {
   code: string;

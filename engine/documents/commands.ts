@@ -169,9 +169,8 @@ export function addSalesLines(ctx: Ctx, input: JsonObject) {
   return { lines: lines.map((l) => ({ lineNo: l.lineNo })), warnings: ctx.warnings };
 }
 
-export function updateSalesLine(ctx: Ctx, input: JsonObject) {
-  const command = "updateSalesLine";
-  const h = getHeader(ctx, documentTypeOf(input, command), docNoOf(input, command));
+/** The line a command names by `lineNo`, or BC's "does not exist" error. */
+function getLine(ctx: Ctx, h: SalesHeaderRow, input: JsonObject, command: string): SalesLineRow {
   const lineNo = parseField(
     col("salesLine", "lineNo"),
     required(input, "lineNo", command),
@@ -182,12 +181,16 @@ export function updateSalesLine(ctx: Ctx, input: JsonObject) {
     return fail(
       "not_found",
       `The Sales Line does not exist. Identification fields and values: Document Type='${h.documentType}',Document No.='${h.no}',Line No.='${lineNo}'`,
-      {
-        ...headerAt(h),
-        lineNo,
-      },
+      { ...headerAt(h), lineNo, field: "lineNo" },
     );
   }
+  return l;
+}
+
+export function updateSalesLine(ctx: Ctx, input: JsonObject) {
+  const command = "updateSalesLine";
+  const h = getHeader(ctx, documentTypeOf(input, command), docNoOf(input, command));
+  const l = getLine(ctx, h, input, command);
   const { documentType: _t, no: _n, lineNo: _l, ...rest } = input;
   const errors = new ErrorCollector();
   const allowed = new Set<string>(LINE_INPUT_FIELDS.filter((f) => f !== "lineNo"));
@@ -211,17 +214,8 @@ export function deleteSalesLine(ctx: Ctx, input: JsonObject) {
   onlyFields(input, ["documentType", "no", "lineNo"], command);
   const h = getHeader(ctx, documentTypeOf(input, command), docNoOf(input, command));
   testStatusOpen(h);
-  const lineNo = parseField(
-    col("salesLine", "lineNo"),
-    required(input, "lineNo", command),
-    `${command}: lineNo`,
-  ) as number;
-  const l = ctx.repo.get("salesLine", h.documentType, h.no, lineNo);
-  if (!l)
-    return fail("not_found", `Line ${lineNo} does not exist on ${h.documentType} ${h.no}.`, {
-      ...headerAt(h),
-      lineNo,
-    });
+  const l = getLine(ctx, h, input, command);
+  const lineNo = l.lineNo;
   if (!l.qtyShippedNotInvoiced.isZero() || !l.returnQtyRcdNotInvd.isZero()) {
     fail(
       "validation",

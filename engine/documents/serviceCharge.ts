@@ -2,14 +2,9 @@ import type { Repo } from "../db/repo.js";
 import type { SalesHeaderRow, SalesLineRow } from "../db/schema/rows.generated.js";
 import { HUNDRED, ONE, ZERO, type Dec } from "../kernel/decimal.js";
 import { roundUnitAmount } from "../kernel/rounding.js";
-import {
-  getCustomerPostingGroup,
-  getVatPostingSetup,
-  keyText,
-  requireAccount,
-  checkGlAccount,
-} from "../setup/postingSetup.js";
-import { initQuantities, newLine } from "./salesLine.js";
+import { getCustomerPostingGroup, keyText, requireAccount } from "../setup/postingSetup.js";
+import { initQuantities } from "./salesLine.js";
+import { nextLineNo, systemGlLine } from "./systemLine.js";
 
 /** A service-charge line is the system-created G/L line on the customer posting group's account. */
 export function isServiceChargeLine(repo: Repo, h: SalesHeaderRow, l: SalesLineRow): boolean {
@@ -39,32 +34,15 @@ export function updateServiceCharge(repo: Repo, h: SalesHeaderRow, lines: SalesL
     "Customer Posting Group",
     keyText("customerPostingGroup", cpg),
   );
-  const account = checkGlAccount(repo, accountNo);
-  const vat = getVatPostingSetup(repo, h.vatBusPostingGroup, account.vatProdPostingGroup);
-  const price = h.pricesIncludingVat
-    ? roundUnitAmount(charge.times(ONE.plus(vat.vatPct.div(HUNDRED))))
-    : charge;
   let l = existing;
   if (!l) {
-    const lineNo = lines.reduce((m, x) => Math.max(m, x.lineNo), 0) + 10000;
-    l = newLine(h, lineNo);
-    Object.assign(l, {
-      type: "G/L Account",
-      no: account.no,
-      description: "Service Charge",
-      genProdPostingGroup: account.genProdPostingGroup,
-      vatProdPostingGroup: account.vatProdPostingGroup,
-      vatPct: vat.vatPct,
-      vatCalculationType: vat.vatCalculationType,
-      vatIdentifier: vat.vatIdentifier,
-      systemCreatedEntry: true,
-      allowInvoiceDisc: false,
-      quantity: ONE,
-    });
+    l = systemGlLine(repo, h, nextLineNo(lines), accountNo, "Service Charge");
     initQuantities({ repo }, l);
     repo.insert("salesLine", l);
     lines.push(l);
   }
+  const vatPct = l.vatPct;
+  const price = h.pricesIncludingVat ? roundUnitAmount(charge.times(ONE.plus(vatPct.div(HUNDRED)))) : charge;
   l.unitPrice = price;
   l.lineAmount = price;
   l.lineDiscountAmount = ZERO;

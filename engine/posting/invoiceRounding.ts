@@ -1,12 +1,6 @@
 import type { SalesLineRow } from "../db/schema/rows.generated.js";
-import { defaultRow } from "../setup/defaults.js";
-import {
-  getCustomerPostingGroup,
-  getVatPostingSetup,
-  keyText,
-  requireAccount,
-  checkGlAccount,
-} from "../setup/postingSetup.js";
+import { nextLineNo, systemGlLine } from "../documents/systemLine.js";
+import { getCustomerPostingGroup, keyText, requireAccount } from "../setup/postingSetup.js";
 import { getGlSetup, getSalesSetup } from "../setup/setupTables.js";
 import { HUNDRED, ONE, ZERO } from "../kernel/decimal.js";
 import { round, roundAmount, roundUnitAmount } from "../kernel/rounding.js";
@@ -34,38 +28,14 @@ export function addInvoiceRoundingLine(run: SalesPostRun): SalesLineRow | undefi
     "Customer Posting Group",
     keyText("customerPostingGroup", cpg),
   );
-  const account = checkGlAccount(ctx.repo, accountNo);
-  const vat = getVatPostingSetup(ctx.repo, h.vatBusPostingGroup, account.vatProdPostingGroup);
-  const l = defaultRow("salesLine");
-  const lastLineNo = run.lines.reduce((m, x) => Math.max(m, x.lineNo), 0);
-  Object.assign(l, {
-    documentType: h.documentType,
-    documentNo: h.no,
-    lineNo: lastLineNo + 10000,
-    type: "G/L Account",
-    no: account.no,
-    description: account.name,
-    sellToCustomerNo: h.sellToCustomerNo,
-    billToCustomerNo: h.billToCustomerNo,
-    genBusPostingGroup: h.genBusPostingGroup,
-    genProdPostingGroup: account.genProdPostingGroup,
-    vatBusPostingGroup: h.vatBusPostingGroup,
-    vatProdPostingGroup: account.vatProdPostingGroup,
-    vatPct: vat.vatPct,
-    vatCalculationType: vat.vatCalculationType,
-    vatIdentifier: vat.vatIdentifier,
-    systemCreatedEntry: true,
-    allowInvoiceDisc: false,
-    quantity: ONE,
-    qtyToShip: ONE,
-    qtyToInvoice: ONE,
-  });
+  const l = systemGlLine(ctx.repo, h, nextLineNo(run.lines), accountNo);
+  l.qtyToShip = ONE;
+  l.qtyToInvoice = ONE;
   // The whole rounding amount is the line's amount including VAT; its VAT is what that includes.
-  const factor = ONE.plus(vat.vatPct.div(HUNDRED));
-  const amount = h.pricesIncludingVat ? rounding : roundAmount(rounding.div(factor));
-  l.unitPrice = h.pricesIncludingVat ? rounding : roundUnitAmount(rounding.div(factor));
-  l.lineAmount = h.pricesIncludingVat ? rounding : amount;
+  const factor = ONE.plus(l.vatPct.div(HUNDRED));
   l.amount = roundAmount(rounding.div(factor));
+  l.unitPrice = h.pricesIncludingVat ? rounding : roundUnitAmount(rounding.div(factor));
+  l.lineAmount = h.pricesIncludingVat ? rounding : l.amount;
   l.amountIncludingVat = rounding;
   l.vatBaseAmount = l.amount;
   run.lines.push(l);

@@ -1,18 +1,12 @@
 import type { ColumnKind } from "../db/columns.js";
 import { tableDef } from "../db/schema/index.js";
 import { COMPUTED } from "../queries/computed.js";
+import { POSTING_LEDGERS } from "../posting/commands.js";
 import { sameValue } from "./compare.js";
 import type { JsonRow } from "./types.js";
 
 /** The ledgers a preview must show; other ledgers are compared when the preview lists them. */
-export const PARITY_TABLES = [
-  "glEntry",
-  "vatEntry",
-  "custLedgerEntry",
-  "detailedCustLedgEntry",
-  "itemLedgerEntry",
-  "valueEntry",
-] as const;
+export const PARITY_TABLES = POSTING_LEDGERS;
 
 export function fieldKinds(table: string): Map<string, ColumnKind> {
   const kinds = new Map<string, ColumnKind>();
