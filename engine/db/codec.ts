@@ -13,8 +13,6 @@ export type Row = Record<string, Value>;
 export type SqlValue = string | number | bigint | null | Uint8Array;
 
 const ZERO_DEC = dec(0);
-const INT32_MIN = -2147483648n;
-const INT32_MAX = 2147483647n;
 const INT64_MAX = 9223372036854775807n;
 
 /**
@@ -26,11 +24,14 @@ export function toScaled(value: Dec, scale: number, label: string): bigint | num
   if (value.decimalPlaces() > scale) {
     return fail("input", `${label}: ${value.toFixed()} has more than ${scale} decimal places.`);
   }
-  const scaled = BigInt(value.toFixed(scale).replace(".", ""));
+  const digits = value.toFixed(scale).replace(".", "");
+  // Up to 15 digits a JS number holds the integer exactly; only longer ones need a bigint.
+  if (digits.length <= 15) return Number(digits);
+  const scaled = BigInt(digits);
   if (scaled > INT64_MAX || scaled < -INT64_MAX - 1n) {
     return fail("input", `${label}: ${value.toFixed()} is too large to store exactly.`);
   }
-  return scaled >= INT32_MIN && scaled <= INT32_MAX ? Number(scaled) : scaled;
+  return scaled;
 }
 
 export function fromScaled(raw: SqlValue, scale: number): Dec {

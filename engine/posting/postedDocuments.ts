@@ -1,3 +1,4 @@
+import { tableDef } from "../db/schema/index.js";
 import type {
   SalesHeaderRow,
   SalesInvoiceLineRow,
@@ -11,23 +12,43 @@ import type { SalesPostRun } from "./postContext.js";
 type PostedHeader = ReturnType<typeof defaultRow<"salesInvoiceHeader">>;
 
 /** Copies the header fields the posted document shares with the document (spec 7.2). */
-function copyHeader<T extends object>(target: T, h: SalesHeaderRow): T {
+/** The fields a posted table shares with the document table, worked out once per pair of tables. */
+const sharedFields = new Map<string, string[]>();
+function shared(target: string, source: string, except: readonly string[]): string[] {
+  const memo = `${target}<${source}`;
+  let fields = sharedFields.get(memo);
+  if (!fields) {
+    const from = new Set(tableDef(source)!.columns.map((c) => c.name));
+    fields = tableDef(target)!
+      .columns.map((c) => c.name)
+      .filter((n) => from.has(n) && !except.includes(n));
+    sharedFields.set(memo, fields);
+  }
+  return fields;
+}
+
+function copyFields<T extends object>(
+  target: T,
+  targetTable: string,
+  src: object,
+  srcTable: string,
+  except: readonly string[],
+): T {
   const t = target as unknown as Record<string, unknown>;
-  const src = h as unknown as Record<string, unknown>;
-  for (const k of Object.keys(t)) if (k in src && k !== "no" && k !== "noSeries") t[k] = src[k];
+  const s = src as unknown as Record<string, unknown>;
+  for (const k of shared(targetTable, srcTable, except)) t[k] = s[k];
   return target;
 }
 
-function copyLine<T extends object>(target: T, l: SalesLineRow): T {
-  const t = target as unknown as Record<string, unknown>;
-  const src = l as unknown as Record<string, unknown>;
-  for (const k of Object.keys(t)) if (k in src && k !== "documentNo") t[k] = src[k];
-  return target;
-}
+/** Copies the header fields the posted document shares with the document (spec 7.2). */
+const copyHeader = <T extends object>(target: T, table: string, h: SalesHeaderRow): T =>
+  copyFields(target, table, h, "salesHeader", ["no", "noSeries"]);
+const copyLine = <T extends object>(target: T, table: string, l: SalesLineRow): T =>
+  copyFields(target, table, l, "salesLine", ["documentNo"]);
 
 export function insertPostedShipment(run: SalesPostRun, itemEntryByLine: ReadonlyMap<number, number>): void {
   const { ctx, header: h } = run;
-  const sh = copyHeader(defaultRow("salesShipmentHeader"), h);
+  const sh = copyHeader(defaultRow("salesShipmentHeader"), "salesShipmentHeader", h);
   sh.no = run.shipmentNo;
   sh.noSeries = h.shippingNoSeries;
   sh.orderNo = h.documentType === "Order" ? h.no : "";
@@ -36,7 +57,7 @@ export function insertPostedShipment(run: SalesPostRun, itemEntryByLine: Readonl
   for (const l of run.lines) {
     const q = run.qtyToShip.get(l.lineNo) ?? ZERO;
     if (l.type !== " " && q.isZero()) continue;
-    const sl: SalesShipmentLineRow = copyLine(defaultRow("salesShipmentLine"), l);
+    const sl: SalesShipmentLineRow = copyLine(defaultRow("salesShipmentLine"), "salesShipmentLine", l);
     sl.documentNo = run.shipmentNo;
     sl.postingDate = h.postingDate;
     sl.quantity = q;
@@ -63,7 +84,7 @@ export function insertPostedShipment(run: SalesPostRun, itemEntryByLine: Readonl
 
 export function insertPostedInvoice(run: SalesPostRun, custLedgerEntryNo: number): void {
   const { ctx, header: h } = run;
-  const ih: PostedHeader = copyHeader(defaultRow("salesInvoiceHeader"), h);
+  const ih: PostedHeader = copyHeader(defaultRow("salesInvoiceHeader"), "salesInvoiceHeader", h);
   ih.no = run.invoiceNo;
   ih.noSeries = h.postingNoSeries;
   ih.orderNo = h.documentType === "Order" ? h.no : "";
@@ -73,7 +94,7 @@ export function insertPostedInvoice(run: SalesPostRun, custLedgerEntryNo: number
   for (const l of run.lines) {
     const inv = run.invoiced.get(l.lineNo);
     if (l.type !== " " && !inv) continue;
-    const il: SalesInvoiceLineRow = copyLine(defaultRow("salesInvoiceLine"), l);
+    const il: SalesInvoiceLineRow = copyLine(defaultRow("salesInvoiceLine"), "salesInvoiceLine", l);
     il.documentNo = run.invoiceNo;
     il.postingDate = h.postingDate;
     if (inv) {

@@ -87,8 +87,19 @@ export function keyText(table: string, row: object): string {
   const def = tableDef(table);
   if (!def) return "";
   const r = row as Record<string, unknown>;
-  return def.key.map((k) => `${fieldCaption(k)}=${String(r[k] ?? "")}`).join(", ");
+  const values = def.key.map((k) => String(r[k] ?? ""));
+  // Posting asks for the same few set-up keys for every line; the text only matters in an error.
+  const memoKey = `${table}\u0001${values.join("\u0001")}`;
+  let text = keyTexts.get(memoKey);
+  if (text === undefined) {
+    text = def.key.map((k, i) => `${fieldCaption(k)}=${values[i]}`).join(", ");
+    if (keyTexts.size > 10_000) keyTexts.clear();
+    keyTexts.set(memoKey, text);
+  }
+  return text;
 }
+
+const keyTexts = new Map<string, string>();
 
 const TABLE_BY_CAPTION = new Map(Object.entries(TABLE_CAPTIONS).map(([name, caption]) => [caption, name]));
 
