@@ -25,11 +25,25 @@ export interface CommandDef {
 }
 
 function read(ctx: Ctx, input: JsonObject) {
-  onlyFields(input, ["table", "where", "limit"], "read");
+  onlyFields(input, ["table", "where", "limit", "fromKey"], "read");
   const table = String(required(input, "table", "read"));
   const where = input.where === undefined ? {} : asObject(input.where, "read: 'where'");
-  const limit = input.limit === undefined ? undefined : Number(input.limit);
-  return readTable(ctx.repo, ctx.workDate, { table, where, ...(limit !== undefined ? { limit } : {}) });
+  const whole = (field: string): number | undefined => {
+    const v = input[field];
+    if (v === undefined) return undefined;
+    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) {
+      return fail("input", `read: '${field}' must be a whole number ≥ 0.`, { field });
+    }
+    return v;
+  };
+  const limit = whole("limit");
+  const fromKey = whole("fromKey");
+  return readTable(ctx.repo, ctx.workDate, {
+    table,
+    where,
+    ...(limit !== undefined ? { limit } : {}),
+    ...(fromKey !== undefined ? { fromKey } : {}),
+  });
 }
 
 function setWorkDate(ctx: Ctx, input: JsonObject) {

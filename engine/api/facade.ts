@@ -61,7 +61,7 @@ export interface HeaderFields {
 }
 
 export interface CommandMap {
-  read: { in: { table: string; where?: Row; limit?: number }; out: { rows: Row[] } };
+  read: { in: { table: string; where?: Row; limit?: number; fromKey?: number }; out: { rows: Row[] } };
   setWorkDate: { in: { workDate: string }; out: { workDate: string } };
   upsert: { in: { table: string; rows: Row[] }; out: { count: number } };
   postItemJournal: {
