@@ -1,20 +1,10 @@
-import { LitElement, html } from "lit";
-import type { Session } from "../session/session.js";
-import { SessionController } from "./session-controller.js";
-import { base } from "./styles.js";
+import { html } from "lit";
+import { SessionPanel } from "./session-panel.js";
 
 /** Where the books are kept, and the work date that stands in for "today". */
-export class CompanyPanel extends LitElement {
-  static override properties = { session: { attribute: false }, resetWorkbook: { attribute: false } };
-  declare session: Session;
+export class CompanyPanel extends SessionPanel {
+  static override properties = { ...SessionPanel.properties, resetWorkbook: { attribute: false } };
   declare resetWorkbook: (() => void) | undefined;
-  private readonly controller = new SessionController(this);
-  static override styles = base;
-
-  override willUpdate(): void {
-    this.controller.attach(this.session);
-  }
-
   override render() {
     const s = this.session.state;
     const st = s.storage;

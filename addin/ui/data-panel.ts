@@ -1,21 +1,10 @@
-import { LitElement, html } from "lit";
-import type { Session } from "../session/session.js";
+import { html } from "lit";
 import { CUSTOMERS, ITEMS, LEDGERS } from "../sheets/layouts.js";
-import { SessionController } from "./session-controller.js";
-import { base } from "./styles.js";
+import { SessionPanel } from "./session-panel.js";
 import "./error-list.js";
 
 /** Master data sheets (edited by the user, saved on request) and the ledger sheets (read-only). */
-export class DataPanel extends LitElement {
-  static override properties = { session: { attribute: false } };
-  declare session: Session;
-  private readonly controller = new SessionController(this);
-  static override styles = base;
-
-  override willUpdate(): void {
-    this.controller.attach(this.session);
-  }
-
+export class DataPanel extends SessionPanel {
   override render() {
     const s = this.session.state;
     const busy = s.busy !== null;

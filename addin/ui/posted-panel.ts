@@ -1,20 +1,9 @@
-import { LitElement, html } from "lit";
-import type { Session } from "../session/session.js";
-import { SessionController } from "./session-controller.js";
-import { base } from "./styles.js";
+import { html } from "lit";
+import { SessionPanel } from "./session-panel.js";
 import "./entries-view.js";
 
 /** Posted invoices and shipments; a click shows the entries the posting made. */
-export class PostedPanel extends LitElement {
-  static override properties = { session: { attribute: false } };
-  declare session: Session;
-  private readonly controller = new SessionController(this);
-  static override styles = base;
-
-  override willUpdate(): void {
-    this.controller.attach(this.session);
-  }
-
+export class PostedPanel extends SessionPanel {
   override render() {
     const s = this.session.state;
     return html`<h2>Posted documents</h2>

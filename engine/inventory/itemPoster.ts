@@ -51,6 +51,22 @@ export interface ItemJnlLine {
   externalDocumentNo?: string;
 }
 
+/** What an item ledger entry and its value entries take alike from the journal line. */
+function journalFields(jl: ItemJnlLine) {
+  return {
+    itemNo: jl.itemNo,
+    postingDate: jl.postingDate,
+    sourceType: jl.sourceType,
+    sourceNo: jl.sourceNo,
+    documentNo: jl.documentNo,
+    documentType: jl.documentType,
+    documentLineNo: jl.documentLineNo,
+    description: jl.description ?? "",
+    documentDate: jl.documentDate ?? null,
+    externalDocumentNo: jl.externalDocumentNo ?? "",
+  };
+}
+
 /**
  * The one writer of the item ledger, value entries and item application entries (codeunit 22's
  * part we need). Cost G/L goes through the G/L poster of the same posting. Entries touched here
@@ -109,15 +125,8 @@ export class ItemPoster {
     const repo = this.ctx.repo;
     const e = defaultRow("itemLedgerEntry");
     e.entryNo = this.nextIle++;
-    e.itemNo = item.no;
-    e.postingDate = jl.postingDate;
+    Object.assign(e, journalFields(jl));
     e.entryType = jl.entryType;
-    e.sourceType = jl.sourceType;
-    e.sourceNo = jl.sourceNo;
-    e.documentNo = jl.documentNo;
-    e.documentType = jl.documentType;
-    e.documentLineNo = jl.documentLineNo;
-    e.description = jl.description ?? "";
     e.locationCode = jl.locationCode;
     e.quantity = jl.quantity;
     e.remainingQuantity = jl.quantity;
@@ -131,8 +140,6 @@ export class ItemPoster {
     e.appliesToEntry = jl.appliesToEntry ?? 0;
     e.orderNo = jl.orderNo ?? "";
     e.orderLineNo = jl.orderLineNo ?? 0;
-    e.documentDate = jl.documentDate ?? null;
-    e.externalDocumentNo = jl.externalDocumentNo ?? "";
     if (item.type !== "Inventory") {
       // Services and non-inventory items are recorded but hold no stock to apply against.
       e.remainingQuantity = ZERO;
@@ -261,24 +268,15 @@ export class ItemPoster {
   private newValueEntry(item: ItemRow, jl: ItemJnlLine, e: ItemLedgerEntryRow): ValueEntryRow {
     const v = defaultRow("valueEntry");
     v.entryNo = this.nextValue++;
-    v.itemNo = item.no;
-    v.postingDate = jl.postingDate;
+    Object.assign(v, journalFields(jl));
     v.valuationDate = e.postingDate;
     v.itemLedgerEntryType = e.entryType;
     v.itemLedgerEntryNo = e.entryNo;
-    v.sourceType = jl.sourceType;
-    v.sourceNo = jl.sourceNo;
-    v.documentNo = jl.documentNo;
-    v.documentType = jl.documentType;
-    v.documentLineNo = jl.documentLineNo;
-    v.description = jl.description ?? "";
     v.locationCode = e.locationCode;
     v.inventoryPostingGroup = jl.inventoryPostingGroup;
     v.genBusPostingGroup = jl.genBusPostingGroup;
     v.genProdPostingGroup = jl.genProdPostingGroup;
     v.entryType = "Direct Cost";
-    v.documentDate = jl.documentDate ?? null;
-    v.externalDocumentNo = jl.externalDocumentNo ?? "";
     return v;
   }
 

@@ -4,7 +4,7 @@ import type { TableDef } from "../db/columns.js";
 import type { Repo } from "../db/repo.js";
 import { tableDef } from "../db/schema/index.js";
 import type { TableName } from "../db/schema/rows.generated.js";
-import { D } from "../kernel/decimal.js";
+import { D, formatDecimal } from "../kernel/decimal.js";
 import { ErrorCollector } from "../kernel/errors.js";
 import { fieldCaption } from "../setup/captions.js";
 import { defaultRow } from "../setup/defaults.js";
@@ -29,7 +29,7 @@ export interface PreparedRow {
 }
 
 function keyText(value: Value): string {
-  if (value instanceof D) return value.toFixed();
+  if (value instanceof D) return formatDecimal(value);
   return value === null ? "" : String(value);
 }
 
@@ -71,7 +71,7 @@ export function prepareRows(
     if (missing.length > 0) return;
     const key = def.key.map((k) => {
       const v = given[k]!;
-      return v instanceof D ? v.toFixed() : (v as string | number);
+      return v instanceof D ? formatDecimal(v) : (v as string | number);
     });
     const id = JSON.stringify(key);
     const before = repo.get(table as TableName, ...key) as Row | undefined;

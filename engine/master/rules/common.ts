@@ -1,4 +1,4 @@
-import { D, type Dec } from "../../kernel/decimal.js";
+import { D, type Dec, formatDecimal } from "../../kernel/decimal.js";
 import { fieldCaption } from "../../setup/captions.js";
 import type { RuleContext } from "./types.js";
 
@@ -15,7 +15,7 @@ export function percent<R extends object>(...fields: (keyof R & string)[]) {
     for (const f of fields) {
       const v = decimalOf(c.row, f);
       if (v && (v.isNegative() || v.greaterThan(100)))
-        c.error(f, `${fieldCaption(f)} must be between 0 and 100, not ${v.toFixed()}.`);
+        c.error(f, `${fieldCaption(f)} must be between 0 and 100, not ${formatDecimal(v)}.`);
     }
   };
 }
@@ -26,7 +26,7 @@ export function notNegative<R extends object>(...fields: (keyof R & string)[]) {
     for (const f of fields) {
       const v = decimalOf(c.row, f);
       if (v && v.isNegative() && !v.isZero())
-        c.error(f, `${fieldCaption(f)} must be 0 or more, not ${v.toFixed()}.`);
+        c.error(f, `${fieldCaption(f)} must be 0 or more, not ${formatDecimal(v)}.`);
     }
   };
 }
@@ -37,7 +37,7 @@ export function positive<R extends object>(...fields: (keyof R & string)[]) {
     for (const f of fields) {
       const v = decimalOf(c.row, f);
       if (v && !v.greaterThan(0))
-        c.error(f, `${fieldCaption(f)} must be greater than 0, not ${v.toFixed()}.`);
+        c.error(f, `${fieldCaption(f)} must be greater than 0, not ${formatDecimal(v)}.`);
     }
   };
 }

@@ -1,0 +1,16 @@
+import { LitElement } from "lit";
+import type { Session } from "../session/session.js";
+import { SessionController } from "./session-controller.js";
+import { base } from "./styles.js";
+
+/** A pane section that shows the session's state and re-renders whenever it changes. */
+export class SessionPanel extends LitElement {
+  static override properties = { session: { attribute: false } };
+  static override styles = base;
+  declare session: Session;
+  private readonly sessionController = new SessionController(this);
+
+  override willUpdate(): void {
+    this.sessionController.attach(this.session);
+  }
+}
