@@ -1,6 +1,6 @@
 import type { ColumnDef } from "../db/columns.js";
 import { SCALE } from "../db/columns.js";
-import type { Value } from "../db/codec.js";
+import { checkMagnitude, type Value } from "../db/codec.js";
 import { tableDef } from "../db/schema/index.js";
 import { isIsoDate } from "../kernel/dates.js";
 import { isValidDateFormula } from "../kernel/dateFormula.js";
@@ -57,7 +57,8 @@ function parseFieldValue(col: ColumnDef, value: unknown, label: string): Value {
   if (scale !== undefined) {
     const d = parseDecimal(value, label);
     if (d.decimalPlaces() > scale)
-      return fail("input", `${label} has more than ${scale} decimal places: ${d.toFixed()}.`);
+      return fail("input", `${label} has more than ${scale} decimal places: ${d.toFixed().slice(0, 40)}.`);
+    checkMagnitude(d, scale, label);
     return d;
   }
   switch (col.kind) {

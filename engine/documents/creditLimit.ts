@@ -1,6 +1,7 @@
 import type { Ctx } from "../api/context.js";
 import type { SalesHeaderRow } from "../db/schema/rows.generated.js";
 import { fromScaled } from "../db/codec.js";
+import { exactSumSql } from "../db/exactSum.js";
 import { getSalesSetup } from "../setup/setupTables.js";
 
 export const CREDIT_LIMIT_EXCEEDED = "The customer's credit limit has been exceeded.";
@@ -25,15 +26,18 @@ export function creditWarnings(ctx: Ctx, h: SalesHeaderRow, headerCheck: boolean
   if ((setting === "Both Warnings" || setting === "Credit Limit") && !customer.creditLimitLcy.isZero()) {
     const balance = sumAmount(
       ctx,
-      `SELECT SUM("amountLcy") FROM "detailedCustLedgEntry" WHERE "customerNo" = ? AND "postingDate" <= ?`,
+      `SELECT ${exactSumSql(`"amountLcy"`, `"detailedCustLedgEntry"`, `"customerNo" = ? AND "postingDate" <= ?`)}`,
       [c, w],
     );
     const open = sumAmount(
       ctx,
-      `SELECT SUM(CASE WHEN "documentType" IN ('Order','Invoice') THEN "outstandingAmountLcy" + "shippedNotInvoicedLcy"
-                       WHEN "documentType" = 'Return Order' THEN -("outstandingAmountLcy" + "returnRcdNotInvdLcy")
-                       ELSE 0 END)
-         FROM "salesLine" WHERE "billToCustomerNo" = ?`,
+      `SELECT ${exactSumSql(
+        `CASE WHEN "documentType" IN ('Order','Invoice') THEN "outstandingAmountLcy" + "shippedNotInvoicedLcy"
+              WHEN "documentType" = 'Return Order' THEN -("outstandingAmountLcy" + "returnRcdNotInvdLcy")
+              ELSE 0 END`,
+        `"salesLine"`,
+        `"billToCustomerNo" = ?`,
+      )}`,
       [c],
     );
     const quote =
@@ -50,7 +54,7 @@ export function creditWarnings(ctx: Ctx, h: SalesHeaderRow, headerCheck: boolean
   if (headerCheck && (setting === "Both Warnings" || setting === "Overdue Balance")) {
     const due = sumAmount(
       ctx,
-      `SELECT SUM("amountLcy") FROM "detailedCustLedgEntry" WHERE "customerNo" = ? AND "initialEntryDueDate" <= ?`,
+      `SELECT ${exactSumSql(`"amountLcy"`, `"detailedCustLedgEntry"`, `"customerNo" = ? AND "initialEntryDueDate" <= ?`)}`,
       [c, w],
     );
     if (due.gt(0)) ctx.warnings.push(OVERDUE_BALANCE);

@@ -23,14 +23,22 @@ export function applyPaymentTerms(repo: Repo, h: SalesHeaderRow): void {
       },
     );
   }
+  // An out-of-range result is tied to the payment terms code: that is the cell a user can change.
+  const at = {
+    table: "salesHeader",
+    documentType: h.documentType,
+    documentNo: h.no,
+    field: "paymentTermsCode",
+  };
   if (!terms || (isCreditDoc(h.documentType) && !terms.calcPmtDiscOnCrMemos)) {
-    h.dueDate = terms && !isCreditDoc(h.documentType) ? calcDate(terms.dueDateCalculation, docDate) : docDate;
+    h.dueDate =
+      terms && !isCreditDoc(h.documentType) ? calcDate(terms.dueDateCalculation, docDate, at) : docDate;
     h.pmtDiscountDate = null;
     setPaymentDiscountPct(repo, h, ZERO);
     return;
   }
-  h.dueDate = calcDate(terms.dueDateCalculation, docDate);
-  h.pmtDiscountDate = calcDate(terms.discountDateCalculation, docDate);
+  h.dueDate = calcDate(terms.dueDateCalculation, docDate, at);
+  h.pmtDiscountDate = calcDate(terms.discountDateCalculation, docDate, at);
   setPaymentDiscountPct(repo, h, terms.discountPct);
 }
 

@@ -156,7 +156,10 @@ export function newHeader(ctx: Ctx, documentType: SalesDocumentType, no: string 
   h.returnReceiptNoSeries = setup.postedReturnReceiptNos;
   h.correction = isCreditDoc(documentType) ? getGlSetup(ctx.repo).markCrMemosAsCorrections : false;
   if (documentType === "Quote" && setup.quoteValidityCalculation) {
-    h.quoteValidUntilDate = calcDate(setup.quoteValidityCalculation, ctx.workDate);
+    h.quoteValidUntilDate = calcDate(setup.quoteValidityCalculation, ctx.workDate, {
+      table: "salesReceivablesSetup",
+      field: "quoteValidityCalculation",
+    });
   }
   return h;
 }

@@ -1,5 +1,6 @@
 import type { Ctx } from "../api/context.js";
 import { fromScaled } from "../db/codec.js";
+import { exactSumSql } from "../db/exactSum.js";
 import type { ItemLedgerEntryRow, ItemRow } from "../db/schema/rows.generated.js";
 import { addDays, makeDate, weekday, yearMonthDay, daysInMonth, type IsoDate } from "../kernel/dates.js";
 import { ZERO, type Dec } from "../kernel/decimal.js";
@@ -184,21 +185,23 @@ function adjustAverage(
     const inPeriod: ItemLedgerEntryRow[] = [];
     while (i < outbound.length && outbound[i]!.postingDate! <= end) inPeriod.push(outbound[i++]!);
     const before = ctx.db.all(
-      `SELECT COALESCE(SUM("costAmountActual" + "costAmountExpected"),0) FROM "valueEntry" WHERE "itemNo" = ? AND "valuationDate" < ?${loc}`,
+      `SELECT ${exactSumSql(`"costAmountActual" + "costAmountExpected"`, `"valueEntry"`, `"itemNo" = ? AND "valuationDate" < ?${loc}`)}`,
       withLoc([item.no, start]),
     )[0]!;
     const qtyBefore = ctx.db.all(
-      `SELECT COALESCE(SUM("quantity"),0) FROM "itemLedgerEntry" WHERE "itemNo" = ? AND "postingDate" < ?${loc}`,
+      `SELECT ${exactSumSql(`"quantity"`, `"itemLedgerEntry"`, `"itemNo" = ? AND "postingDate" < ?${loc}`)}`,
       withLoc([item.no, start]),
     )[0]!;
     const inbound = ctx.db.all(
-      `SELECT COALESCE(SUM(v."costAmountActual" + v."costAmountExpected"),0)
-         FROM "valueEntry" v JOIN "itemLedgerEntry" e ON e."entryNo" = v."itemLedgerEntryNo"
-        WHERE e."itemNo" = ? AND e."positive" = 1 AND e."postingDate" BETWEEN ? AND ?${locE}`,
+      `SELECT ${exactSumSql(
+        `v."costAmountActual" + v."costAmountExpected"`,
+        `"valueEntry" v JOIN "itemLedgerEntry" e ON e."entryNo" = v."itemLedgerEntryNo"`,
+        `e."itemNo" = ? AND e."positive" = 1 AND e."postingDate" BETWEEN ? AND ?${locE}`,
+      )}`,
       withLoc([item.no, start, end]),
     )[0]!;
     const inboundQty = ctx.db.all(
-      `SELECT COALESCE(SUM("quantity"),0) FROM "itemLedgerEntry" WHERE "itemNo" = ? AND "positive" = 1 AND "postingDate" BETWEEN ? AND ?${loc}`,
+      `SELECT ${exactSumSql(`"quantity"`, `"itemLedgerEntry"`, `"itemNo" = ? AND "positive" = 1 AND "postingDate" BETWEEN ? AND ?${loc}`)}`,
       withLoc([item.no, start, end]),
     )[0]!;
     const denominator = qty(qtyBefore[0]).plus(qty(inboundQty[0]));
@@ -271,8 +274,8 @@ function postRoundingEntry(ctx: Ctx, poster: ItemPoster, item: ItemRow, inboundN
 function refreshUnitCost(ctx: Ctx, item: ItemRow): void {
   if (item.costingMethod === "Standard") return;
   const r = ctx.db.all(
-    `SELECT (SELECT COALESCE(SUM("quantity"),0) FROM "itemLedgerEntry" WHERE "itemNo" = ?),
-            (SELECT COALESCE(SUM("costAmountActual" + "costAmountExpected"),0) FROM "valueEntry" WHERE "itemNo" = ?)`,
+    `SELECT ${exactSumSql(`"quantity"`, `"itemLedgerEntry"`, `"itemNo" = ?`)},
+            ${exactSumSql(`"costAmountActual" + "costAmountExpected"`, `"valueEntry"`, `"itemNo" = ?`)}`,
     [item.no, item.no],
   )[0]!;
   const q = qty(r[0]);

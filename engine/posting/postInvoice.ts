@@ -135,7 +135,10 @@ function pmtDiscPossible(run: SalesPostRun, totals: InvoiceTotals): Dec {
   if (h.paymentDiscountPct.isZero()) return ZERO;
   if (h.pmtDiscountDate) {
     const grace = glSetup.paymentDiscountGracePeriod
-      ? calcDate(glSetup.paymentDiscountGracePeriod, h.pmtDiscountDate)
+      ? calcDate(glSetup.paymentDiscountGracePeriod, h.pmtDiscountDate, {
+          table: "generalLedgerSetup",
+          field: "paymentDiscountGracePeriod",
+        })
       : h.pmtDiscountDate;
     if (compareDates(grace, h.postingDate!) < 0) return ZERO;
   }

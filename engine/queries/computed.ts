@@ -1,4 +1,5 @@
 import type { ColumnKind } from "../db/columns.js";
+import { exactSumSql } from "../db/exactSum.js";
 
 /**
  * Business Central's FlowFields: values computed from detail rows at read time, never stored, so
@@ -10,8 +11,7 @@ export interface ComputedField {
   sql: string;
 }
 
-const sumOf = (expr: string, from: string, where: string) =>
-  `(SELECT COALESCE(SUM(${expr}), 0) FROM ${from} WHERE ${where})`;
+const sumOf = exactSumSql;
 
 const dcle = (where: string, col = "amountLcy") => sumOf(`d."${col}"`, `"detailedCustLedgEntry" d`, where);
 const lines = (table: string, col: string, where: string) => sumOf(`l."${col}"`, `"${table}" l`, where);
