@@ -11,7 +11,7 @@ import {
 import { tableDef } from "../db/schema/index.js";
 import type { IsoDate } from "../kernel/dates.js";
 import type { Dec } from "../kernel/decimal.js";
-import { ErrorCollector } from "../kernel/errors.js";
+import { ErrorCollector, fail } from "../kernel/errors.js";
 import { GlPoster } from "../posting/glPoster.js";
 import { checkPostingDate } from "../setup/postingDate.js";
 import { getGeneralPostingSetup, getInventoryPostingSetup } from "../setup/postingSetup.js";
@@ -82,10 +82,11 @@ function parseLine(ctx: Ctx, raw: unknown, i: number, errors: ErrorCollector): J
         label("quantity"),
       ) as Dec,
   );
-  const unitCost = get(
-    "unitCost",
-    () => parseField(col("item", "unitCost"), obj.unitCost ?? 0, label("unitCost")) as Dec,
-  );
+  // A blank unit cost is not zero: the journal proposes the item's cost for it, as BC does.
+  const costGiven = obj.unitCost !== undefined && obj.unitCost !== null && obj.unitCost !== "";
+  const unitCost = costGiven
+    ? get("unitCost", () => parseField(col("item", "unitCost"), obj.unitCost, label("unitCost")) as Dec)
+    : null;
   const postingDate = get(
     "postingDate",
     () =>
@@ -104,7 +105,7 @@ function parseLine(ctx: Ctx, raw: unknown, i: number, errors: ErrorCollector): J
     entryType === undefined ||
     itemNo === undefined ||
     quantity === undefined ||
-    unitCost === undefined ||
+    (costGiven && unitCost === undefined) ||
     postingDate === undefined ||
     locationCode === undefined
   )
@@ -162,6 +163,9 @@ function parseLine(ctx: Ctx, raw: unknown, i: number, errors: ErrorCollector): J
 export function postItemJournal(ctx: Ctx, input: JsonObject) {
   onlyFields(input, ["lines", "documentNo"], "postItemJournal");
   const raw = asArray(required(input, "lines", "postItemJournal"), "postItemJournal: 'lines'");
+  // BC's message for an empty journal; no document number is drawn for it.
+  if (raw.length === 0)
+    fail("validation", "There is nothing to post.", { table: "itemJournalLine", field: "lines" });
   const errors = new ErrorCollector();
   const lines = raw.map((r, i) => parseLine(ctx, r, i, errors));
   errors.throwIfAny("validation");
