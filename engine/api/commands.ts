@@ -1,5 +1,5 @@
 import type { Ctx } from "./context.js";
-import { asObject, onlyFields, required, type JsonObject } from "./input.js";
+import { asObject, asTableName, onlyFields, required, type JsonObject } from "./input.js";
 import { upsert } from "../master/upsert.js";
 import {
   addSalesLines,
@@ -26,7 +26,7 @@ export interface CommandDef {
 
 function read(ctx: Ctx, input: JsonObject) {
   onlyFields(input, ["table", "where", "limit", "fromKey"], "read");
-  const table = String(required(input, "table", "read"));
+  const table = asTableName(required(input, "table", "read"), "read: 'table'");
   const where = input.where === undefined ? {} : asObject(input.where, "read: 'where'");
   const whole = (field: string): number | undefined => {
     const v = input[field];

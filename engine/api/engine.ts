@@ -5,6 +5,7 @@ import { Repo } from "../db/repo.js";
 import { loadSqlJs } from "../db/sqljs.js";
 import { isIsoDate, type IsoDate } from "../kernel/dates.js";
 import { LedgerpaneError, type ErrorDetail } from "../kernel/errors.js";
+import { describeValue } from "../kernel/text.js";
 import { COMMANDS } from "./commands.js";
 import type { Ctx } from "./context.js";
 import { asObject } from "./input.js";
@@ -13,7 +14,7 @@ import type { ReadResult } from "../queries/read.js";
 
 export interface EngineOptions {
   /** The bytes of an existing company database; omitted for a new, empty company. */
-  bytes?: Uint8Array;
+  bytes?: Uint8Array | ArrayBuffer;
   /** An initialised sql.js (hosts that serve the wasm themselves); loaded on demand otherwise. */
   sqlJs?: SqlJsStatic;
   workDate?: IsoDate;
@@ -56,7 +57,8 @@ export class Engine {
   }
 
   static createSync(SQL: SqlJsStatic, options: Omit<EngineOptions, "sqlJs"> = {}): Engine {
-    const db = options.bytes ? openDatabase(SQL, options.bytes) : createDatabase(SQL);
+    const bytes = options.bytes === undefined ? undefined : asBytes(options.bytes);
+    const db = bytes ? openDatabase(SQL, bytes) : createDatabase(SQL);
     const workDate = options.workDate ?? today();
     if (!isIsoDate(workDate)) throw new LedgerpaneError("input", `'${workDate}' is not a date (YYYY-MM-DD).`);
     return new Engine(db, workDate);
@@ -120,6 +122,17 @@ export class Engine {
   close(): void {
     this.db.close();
   }
+}
+
+/** Bytes as hosts hand them over (a worker message, a file read); anything else is refused by name. */
+function asBytes(bytes: unknown): Uint8Array {
+  if (bytes instanceof Uint8Array) return bytes;
+  if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
+  if (ArrayBuffer.isView(bytes)) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  throw new LedgerpaneError(
+    "database",
+    `A company database is opened from bytes (a Uint8Array or ArrayBuffer), not from ${describeValue(bytes)}.`,
+  );
 }
 
 function serialize(result: unknown): unknown {

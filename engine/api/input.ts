@@ -2,10 +2,12 @@ import type { ColumnDef } from "../db/columns.js";
 import { SCALE } from "../db/columns.js";
 import { checkMagnitude, type Value } from "../db/codec.js";
 import { tableDef } from "../db/schema/index.js";
+import { maxLength } from "../db/schema/lengths.js";
 import { isIsoDate } from "../kernel/dates.js";
 import { isValidDateFormula } from "../kernel/dateFormula.js";
 import { dec, isDecimalText, type Dec } from "../kernel/decimal.js";
 import { ErrorCollector, fail, LedgerpaneError, type ErrorDetail } from "../kernel/errors.js";
+import { describeValue, normaliseText, shortText, textProblem } from "../kernel/text.js";
 
 /**
  * The command boundary: plain JSON in, typed values out. Every problem is collected with the table
@@ -14,15 +16,25 @@ import { ErrorCollector, fail, LedgerpaneError, type ErrorDetail } from "../kern
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json | undefined };
 
+/** A plain object: a Map, Date or class instance would pass `typeof` and then be read as empty. */
 export function asObject(value: unknown, what: string): JsonObject {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    return fail("input", `${what} must be an object.`);
+  const proto =
+    value !== null && typeof value === "object" ? (Object.getPrototypeOf(value) as unknown) : undefined;
+  if (proto !== Object.prototype && proto !== null) {
+    return fail("input", `${what} must be an object, not ${describeValue(value)}.`);
   }
   return value as JsonObject;
 }
 
 export function asArray(value: unknown, what: string): unknown[] {
-  if (!Array.isArray(value)) return fail("input", `${what} must be a list.`);
+  if (!Array.isArray(value)) return fail("input", `${what} must be a list, not ${describeValue(value)}.`);
+  return value;
+}
+
+/** A table name from command input: text, not whatever an object prints as. */
+export function asTableName(value: unknown, what: string): string {
+  if (typeof value !== "string")
+    return fail("input", `${what} must be a table name, not ${describeValue(value)}.`, { field: "table" });
   return value;
 }
 
@@ -33,7 +45,7 @@ export function parseDecimal(value: unknown, label: string): Dec {
     return dec(String(value));
   }
   if (typeof value === "string" && isDecimalText(value)) return dec(value.trim());
-  return fail("input", `${label} must be a number, not ${JSON.stringify(value)}.`);
+  return fail("input", `${label} must be a number, not ${describeValue(value)}.`);
 }
 
 /** Converts one field's JSON value to the engine value for its column, or explains why it cannot. */
@@ -64,36 +76,62 @@ function parseFieldValue(col: ColumnDef, value: unknown, label: string): Value {
   switch (col.kind) {
     case "bool":
       if (typeof value === "boolean") return value;
-      return fail("input", `${label} must be true or false, not ${JSON.stringify(value)}.`);
+      return fail("input", `${label} must be true or false, not ${describeValue(value)}.`);
     case "int":
-      if (typeof value === "number" && Number.isSafeInteger(value)) return value;
-      if (typeof value === "string" && /^-?\d+$/.test(value.trim())) return Number(value.trim());
-      return fail("input", `${label} must be a whole number, not ${JSON.stringify(value)}.`);
+      return parseWholeNumber(col, value, label);
     case "date":
       if (value === null || value === "") return null;
       if (isIsoDate(value)) return value;
-      return fail("input", `${label} must be a date (YYYY-MM-DD), not ${JSON.stringify(value)}.`);
+      return fail(
+        "input",
+        `${label} must be a date from 0001-01-01 to 9999-12-31 (YYYY-MM-DD), not ${describeValue(value)}.`,
+      );
     case "option": {
       const options = col.options ?? [];
       if (typeof value === "string" && options.includes(value)) return value;
       const list = options.map((o) => `"${o}"`).join(", ");
-      return fail("input", `${label} must be one of ${list}, not ${JSON.stringify(value)}.`);
+      return fail("input", `${label} must be one of ${list}, not ${describeValue(value)}.`);
     }
     case "dateFormula":
       if (typeof value === "string" && isValidDateFormula(value)) return value.toUpperCase();
-      return fail("input", `${label} is not a valid date formula: ${JSON.stringify(value)}.`);
+      return fail("input", `${label} is not a valid date formula: ${describeValue(value)}.`);
     case "code":
-      if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
-      if (typeof value !== "string")
-        return fail("input", `${label} must be text, not ${JSON.stringify(value)}.`);
-      if (value.length > 20) return fail("input", `${label} is longer than 20 characters: "${value}".`);
-      return value.toUpperCase();
     default:
-      if (typeof value === "number") return String(value);
-      if (typeof value !== "string")
-        return fail("input", `${label} must be text, not ${JSON.stringify(value)}.`);
-      return value;
+      return parseText(col, value, label);
   }
+}
+
+/** BC's Integer: line numbers are positive, nothing passes 2^31 − 1, and digits are never rounded. */
+function parseWholeNumber(col: ColumnDef, value: unknown, label: string): number {
+  let n: number | undefined;
+  if (typeof value === "number" && Number.isSafeInteger(value)) n = value;
+  else if (
+    typeof value === "string" &&
+    /^\s*-?\d{1,16}\s*$/.test(value) &&
+    Number.isSafeInteger(Number(value))
+  )
+    n = Number(value);
+  if (n === undefined) return fail("input", `${label} must be a whole number, not ${describeValue(value)}.`);
+  const min = col.name === "lineNo" || col.name.endsWith("LineNo") ? 1 : -2_147_483_648;
+  if (n < min || n > 2_147_483_647)
+    return fail("input", `${label} must be a whole number from ${min} to 2147483647, not ${n}.`);
+  return n;
+}
+
+function parseText(col: ColumnDef, value: unknown, label: string): string {
+  if (typeof value === "number" && Number.isFinite(value)) value = String(value);
+  if (typeof value !== "string") return fail("input", `${label} must be text, not ${describeValue(value)}.`);
+  const problem = textProblem(value);
+  if (problem) return fail("input", `${label} ${problem}: ${describeValue(value)}.`);
+  const text = col.kind === "code" ? normaliseText(value).toUpperCase() : normaliseText(value);
+  const table = /^(\w+)\./.exec(label)?.[1] ?? "";
+  const max = maxLength(table, col);
+  if (max !== undefined && text.length > max)
+    return fail(
+      "input",
+      `${label} is longer than ${max} characters (${text.length}): ${describeValue(text)}.`,
+    );
+  return text;
 }
 
 export interface ParseRowOptions {
@@ -116,7 +154,7 @@ export function parseRow(
   options: ParseRowOptions = {},
 ): Record<string, Value> {
   const def = tableDef(table);
-  if (!def) return fail("input", `Unknown table '${table}'.`, { table });
+  if (!def) return fail("input", `Unknown table '${shortText(table)}'.`, { table: shortText(table) });
   const cols = new Map(def.columns.map((c) => [c.name, c]));
   const out: Record<string, Value> = {};
   for (const [field, value] of Object.entries(input)) {

@@ -1,4 +1,5 @@
 import { fail } from "../kernel/errors.js";
+import { shortText } from "../kernel/text.js";
 import { decodeValue, encodeValue, type Row, type SqlValue, type Value } from "./codec.js";
 import type { ColumnDef, TableDef } from "./columns.js";
 import type { Database } from "./database.js";
@@ -75,7 +76,7 @@ export class Repo {
     let c = this.compiled.get(table);
     if (c) return c;
     const def = tableDef(table);
-    if (!def) return fail("input", `Unknown table '${table}'.`, { table });
+    if (!def) return fail("input", `Unknown table '${shortText(table)}'.`, { table: shortText(table) });
     const names = def.columns.map((col) => `"${col.name}"`);
     c = {
       def,

@@ -12,6 +12,7 @@ import { tableDef } from "../db/schema/index.js";
 import type { IsoDate } from "../kernel/dates.js";
 import type { Dec } from "../kernel/decimal.js";
 import { ErrorCollector, fail } from "../kernel/errors.js";
+import { describeValue } from "../kernel/text.js";
 import { GlPoster } from "../posting/glPoster.js";
 import { checkPostingDate } from "../setup/postingDate.js";
 import { getGeneralPostingSetup, getInventoryPostingSetup } from "../setup/postingSetup.js";
@@ -64,7 +65,7 @@ function parseLine(ctx: Ctx, raw: unknown, i: number, errors: ErrorCollector): J
     const v = required(obj, "entryType", "postItemJournal");
     if (!ENTRY_TYPES.includes(v as JournalEntryType))
       throw new Error(
-        `entryType must be one of ${ENTRY_TYPES.map((t) => `"${t}"`).join(", ")}, not ${JSON.stringify(v)}.`,
+        `entryType must be one of ${ENTRY_TYPES.map((t) => `"${t}"`).join(", ")}, not ${describeValue(v)}.`,
       );
     return v as JournalEntryType;
   });

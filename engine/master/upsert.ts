@@ -1,5 +1,5 @@
 import type { Ctx } from "../api/context.js";
-import { asArray, onlyFields, required, type JsonObject } from "../api/input.js";
+import { asArray, asTableName, onlyFields, required, type JsonObject } from "../api/input.js";
 import type { Row } from "../db/codec.js";
 import { tableDef } from "../db/schema/index.js";
 import type { TableName } from "../db/schema/rows.generated.js";
@@ -59,7 +59,7 @@ export const UPSERT_TABLES = new Set<string>([
  */
 export function upsert(ctx: Ctx, input: JsonObject): { count: number } {
   onlyFields(input, ["table", "rows"], "upsert");
-  const table = String(required(input, "table", "upsert"));
+  const table = asTableName(required(input, "table", "upsert"), "upsert: 'table'");
   if (!UPSERT_TABLES.has(table)) {
     return fail("input", `upsert: '${table}' is not a set-up or master data table.`, { table });
   }

@@ -1,6 +1,7 @@
 import type { Ctx } from "../api/context.js";
 import { onlyFields, parseField, required, type JsonObject } from "../api/input.js";
 import { tableDef } from "../db/schema/index.js";
+import { fail } from "../kernel/errors.js";
 import type { SalesDocumentType } from "../documents/docTypes.js";
 import { readTable } from "../queries/read.js";
 import type { TableName } from "../db/schema/rows.generated.js";
@@ -24,6 +25,20 @@ function parsePostInput(
     if (input[flag] !== undefined)
       opts[flag] = parseField(col("salesHeader", flag), input[flag], `${command}: ${flag}`) as boolean;
   }
+  // A flag the document type cannot use would be ignored by the posting; say so instead.
+  const receives = documentType === "Return Order" || documentType === "Credit Memo";
+  if (opts.receive && !receives)
+    fail(
+      "input",
+      `${command}: receive applies to return orders and credit memos, not to a ${documentType}.`,
+      {
+        field: "receive",
+      },
+    );
+  if (opts.ship && receives)
+    fail("input", `${command}: ship applies to orders and invoices, not to a ${documentType}.`, {
+      field: "ship",
+    });
   if (input.postingDate !== undefined && input.postingDate !== null) {
     opts.postingDate = parseField(
       col("salesHeader", "postingDate"),
