@@ -101,14 +101,19 @@ function parseLine(ctx: Ctx, raw: unknown, i: number, errors: ErrorCollector): J
     "locationCode",
     () => parseField(col("location", "code"), obj.locationCode ?? "", label("locationCode")) as string,
   );
-  const description = typeof obj.description === "string" ? obj.description : "";
+  const description = get("description", () =>
+    obj.description === undefined || obj.description === null
+      ? ""
+      : (parseField(col("itemLedgerEntry", "description"), obj.description, label("description")) as string),
+  );
   if (
     entryType === undefined ||
     itemNo === undefined ||
     quantity === undefined ||
     (costGiven && unitCost === undefined) ||
     postingDate === undefined ||
-    locationCode === undefined
+    locationCode === undefined ||
+    description === undefined
   )
     return undefined;
   if (quantity.lte(0))

@@ -63,7 +63,9 @@ const tooLarge: [value: string, scale: 2 | 5][] = [
 describe("codec: values past a column's limit", () => {
   it.each(tooLarge)("%s at scale %i is refused", (value, scale) => {
     expect(() => toScaled(dec(value), scale, "salesLine.lineAmount")).toThrow(
-      scale === 2 ? /salesLine\.lineAmount: .*at most 999,999,999,999\.99/ : /at most 999,999,999\.99999|decimal places/,
+      scale === 2
+        ? /salesLine\.lineAmount: .*at most 999,999,999,999\.99/
+        : /at most 999,999,999\.99999|decimal places/,
     );
   });
 });
