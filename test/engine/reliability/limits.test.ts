@@ -2,19 +2,23 @@ import { describe, expect, it } from "vitest";
 import { Engine } from "../../../engine/api/index.js";
 import { expectOk, fixtureCompany } from "../../helpers/company.js";
 
+/** An invoice for C10000 with one line of item 1000; the response as dispatch gives it. */
+const invoiceOf = (engine: Engine, quantity: number, unitPrice: string) =>
+  engine.dispatch({
+    do: "createSalesDocument",
+    with: {
+      documentType: "Invoice",
+      sellToCustomerNo: "C10000",
+      lines: [{ type: "Item", no: "1000", quantity, unitPrice }],
+    },
+  });
+
 /** Issue 6, item 3: limits per column so that no sum can overflow, and sums that cannot throw. */
 describe("amount and quantity limits", () => {
   it("refuses 1000 × 50,000,000,000,000 at the command boundary, naming the field (it used to break reads for good)", async () => {
     const engine = await fixtureCompany();
     const before = engine.export();
-    const res = engine.dispatch({
-      do: "createSalesDocument",
-      with: {
-        documentType: "Invoice",
-        sellToCustomerNo: "C10000",
-        lines: [{ type: "Item", no: "1000", quantity: 1000, unitPrice: "50000000000000" }],
-      },
-    });
+    const res = invoiceOf(engine, 1000, "50000000000000");
     expect(res.ok).toBe(false);
     if (res.ok) return;
     expect(["input", "validation"]).toContain(res.error.code);
@@ -26,14 +30,7 @@ describe("amount and quantity limits", () => {
 
   it("refuses a line whose computed amount passes the limit, at that line's field", async () => {
     const engine = await fixtureCompany();
-    const res = engine.dispatch({
-      do: "createSalesDocument",
-      with: {
-        documentType: "Invoice",
-        sellToCustomerNo: "C10000",
-        lines: [{ type: "Item", no: "1000", quantity: 100000, unitPrice: "999999999" }],
-      },
-    });
+    const res = invoiceOf(engine, 100000, "999999999");
     expect(res.ok).toBe(false);
     if (res.ok) return;
     expect(res.error.message).toMatch(/is larger than Ledgerpane can store \(at most 999,999,999,999\.99\)/);
@@ -42,16 +39,7 @@ describe("amount and quantity limits", () => {
 
   it("accepts the largest amount a column holds and computes it exactly", async () => {
     const engine = await fixtureCompany();
-    const created = expectOk(
-      engine.dispatch({
-        do: "createSalesDocument",
-        with: {
-          documentType: "Invoice",
-          sellToCustomerNo: "C10000",
-          lines: [{ type: "Item", no: "1000", quantity: 1000, unitPrice: "826446280.99173" }],
-        },
-      }),
-    ) as { no: string };
+    const created = expectOk(invoiceOf(engine, 1000, "826446280.99173")) as { no: string };
     const line = expectOk(
       engine.dispatch({ do: "read", with: { table: "salesLine", where: { documentNo: created.no } } }),
     ) as { rows: { lineAmount: string; amountIncludingVat: string }[] };

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../../engine/api/index.js";
 import { tableDef } from "../../../engine/db/schema/index.js";
-import { LedgerpaneError, type ErrorDetail } from "../../../engine/kernel/errors.js";
+import type { ErrorDetail } from "../../../engine/kernel/errors.js";
 import { ACCOUNT_FIELD_CAPTIONS, fieldCaption } from "../../../engine/setup/captions.js";
 import {
   checkGlAccount,
@@ -12,17 +12,8 @@ import {
   keyText,
   requireAccount,
 } from "../../../engine/setup/postingSetup.js";
+import { caught } from "../../helpers/errors.js";
 import { expectOk, fixtureEngine, upsert } from "../master/helpers.js";
-
-function caught(fn: () => unknown): LedgerpaneError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof LedgerpaneError) return e;
-    throw e;
-  }
-  throw new Error("expected a LedgerpaneError");
-}
 
 describe("posting set-up look-ups", () => {
   let engine: Engine;
