@@ -37,6 +37,17 @@ export interface WorkbookGateway {
   deleteXmlParts(ids: string[]): Promise<void>;
 }
 
+/** Excel refuses writes to a protected sheet; we stop before the first change instead of midway. */
+export class SheetProtectedError extends Error {
+  constructor(readonly sheet: string) {
+    super(
+      `The sheet '${sheet}' is protected, so Ledgerpane cannot rewrite it; nothing on it was changed. ` +
+        "Unprotect the sheet (Review › Unprotect Sheet) and try again.",
+    );
+    this.name = "SheetProtectedError";
+  }
+}
+
 export type Progress = (done: number, total: number) => void;
 
 export interface BlockStyle {

@@ -9,6 +9,7 @@ import {
   type TableSnapshot,
   type TableSpec,
   type WorkbookGateway,
+  SheetProtectedError,
 } from "./gateway.js";
 
 type Runner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -24,7 +25,9 @@ const COMPUTED_FONT = "#444444";
 export class OfficeGateway implements WorkbookGateway {
   readonly kind = "office" as const;
 
-  constructor(private readonly run: Runner = (batch) => Excel.run(batch)) {}
+  // Without delayForCellEdit a batch that arrives while the user is typing in a cell fails, and a
+  // save of many requests would stop midway; with it, Excel holds the batch until the edit ends.
+  constructor(private readonly run: Runner = (batch) => Excel.run({ delayForCellEdit: true }, batch)) {}
 
   listSheets(): Promise<string[]> {
     return this.run(async (ctx) => {
@@ -150,7 +153,12 @@ export class OfficeGateway implements WorkbookGateway {
       const sheet = ctx.workbook.worksheets.getItem(spec.sheet);
       const old = ctx.workbook.tables.getItemOrNullObject(spec.name);
       old.load("isNullObject");
+      const protection = sheet.protection;
+      protection.load("protected");
       await ctx.sync();
+      // Batches are not transactional: on a protected sheet the clear below would land and the
+      // writes after it fail, so the check comes before anything changes.
+      if (protection.protected) throw new SheetProtectedError(spec.sheet);
       if (!old.isNullObject) {
         const range = old.getRange();
         old.convertToRange();

@@ -178,10 +178,14 @@ describe("OfficeGateway (office-addin-mock)", () => {
           },
         },
         worksheets: {
-          getItem: () => ({
+          sheet: {
+            protection: { protected: false },
             getRangeByIndexes: (row: number, _c: number, rows: number) => recorder(row, rows),
             tables: { add: () => table },
-          }),
+          },
+          getItem(this: { sheet: unknown }) {
+            return this.sheet;
+          },
         },
       },
     });
@@ -218,5 +222,70 @@ describe("OfficeGateway (office-addin-mock)", () => {
     expect(counter.syncs).toBe(1 + 1 + body.length + 1);
     expect(progressCalls).toBe(body.length);
     expect(table.name).toBe("lpLines");
+  });
+});
+
+describe("OfficeGateway batches and protected sheets", () => {
+  it("runs every batch with delayForCellEdit, so a cell being edited delays it instead of failing it", async () => {
+    const seen: unknown[] = [];
+    const { ctx } = gatewayOver({ workbook: { worksheets: { items: [{ name: "Customers" }] } } });
+    const g = globalThis as { Excel?: unknown };
+    const before = g.Excel;
+    g.Excel = {
+      run: (options: unknown, batch: (c: unknown) => Promise<unknown>) => {
+        seen.push(options);
+        return batch(ctx);
+      },
+    };
+    try {
+      expect(await new OfficeGateway().listSheets()).toEqual(["Customers"]);
+    } finally {
+      g.Excel = before;
+    }
+    expect(seen).toEqual([{ delayForCellEdit: true }]);
+  });
+
+  it("stops writeTable before changing anything when the sheet is protected", async () => {
+    const calls: string[] = [];
+    const range = {
+      conditionalFormats: { clearAll: () => calls.push("clearFormats") },
+      dataValidation: { clear: () => calls.push("clearValidation") },
+      clear: () => calls.push("clear"),
+      set values(_v: unknown) {
+        calls.push("values");
+      },
+      numberFormat: [] as string[][],
+    };
+    const { gw, counter } = gatewayOver({
+      workbook: {
+        tables: {
+          old: { isNullObject: false, convertToRange: () => calls.push("convert"), getRange: () => range },
+          getItemOrNullObject(this: { old: unknown }) {
+            return this.old;
+          },
+        },
+        worksheets: {
+          sheet: {
+            protection: { protected: true },
+            getRangeByIndexes: () => range,
+            tables: { add: () => calls.push("addTable") },
+          },
+          getItem(this: { sheet: unknown }) {
+            return this.sheet;
+          },
+        },
+      },
+    });
+    await expect(
+      gw.writeTable({
+        sheet: "Customers",
+        name: "lpCustomers",
+        top: { row: 0, col: 0 },
+        columns: [{ header: "No." }],
+        rows: [["C1"]],
+      }),
+    ).rejects.toThrow(/Customers.*protected/);
+    expect(calls).toEqual([]);
+    expect(counter.syncs).toBe(1);
   });
 });
