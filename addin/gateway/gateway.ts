@@ -34,6 +34,11 @@ export interface WorkbookGateway {
   readXmlPart(id: string): Promise<string | null>;
   addXmlPart(xml: string): Promise<string>;
   replaceXmlPart(id: string, xml: string): Promise<void>;
+  /**
+   * Replaces the part only if `expected` accepts its current XML (null when it is gone), read in
+   * the same batch: the closest Excel comes to a compare-and-swap. Returns whether it replaced.
+   */
+  replaceXmlPartIf(id: string, expected: (current: string | null) => boolean, xml: string): Promise<boolean>;
   deleteXmlParts(ids: string[]): Promise<void>;
 }
 

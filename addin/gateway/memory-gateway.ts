@@ -263,6 +263,21 @@ export class MemoryGateway implements WorkbookGateway {
     });
   }
 
+  async replaceXmlPartIf(
+    id: string,
+    expected: (current: string | null) => boolean,
+    xml: string,
+  ): Promise<boolean> {
+    let replaced = false;
+    await this.write("replaceXmlPartIf", xml.length, () => {
+      const part = this.workbook.state.parts.find((p) => p.id === id);
+      if (!part || !expected(part.xml)) return;
+      part.xml = xml;
+      replaced = true;
+    });
+    return replaced;
+  }
+
   async deleteXmlParts(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.write("deleteXmlParts", ids.length * 40, () => {

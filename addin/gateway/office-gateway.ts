@@ -271,6 +271,22 @@ export class OfficeGateway implements WorkbookGateway {
     });
   }
 
+  replaceXmlPartIf(id: string, expected: (current: string | null) => boolean, xml: string): Promise<boolean> {
+    // One Excel.run: no other request of this pane can land between the read and the write.
+    return this.run(async (ctx) => {
+      const part = ctx.workbook.customXmlParts.getItemOrNullObject(id);
+      part.load("isNullObject");
+      await ctx.sync();
+      if (part.isNullObject) return false;
+      const current = part.getXml();
+      await ctx.sync();
+      if (!expected(current.value)) return false;
+      part.setXml(xml);
+      await ctx.sync();
+      return true;
+    });
+  }
+
   deleteXmlParts(ids: string[]): Promise<void> {
     if (ids.length === 0) return Promise.resolve();
     return this.run(async (ctx) => {
