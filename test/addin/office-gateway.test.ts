@@ -289,3 +289,51 @@ describe("OfficeGateway batches and protected sheets", () => {
     expect(counter.syncs).toBe(1);
   });
 });
+
+describe("OfficeGateway compare-and-replace of a custom XML part", () => {
+  function over(current: string | null) {
+    const written: string[] = [];
+    let runs = 0;
+    const part = {
+      isNullObject: current === null,
+      getXml: () => ({ value: current }),
+      setXml: (x: string) => written.push(x),
+    };
+    const { ctx, counter } = gatewayOver({
+      workbook: {
+        customXmlParts: {
+          part,
+          getItemOrNullObject(this: { part: unknown }) {
+            return this.part;
+          },
+        },
+      },
+    });
+    const gw = new OfficeGateway(((batch: (c: unknown) => Promise<unknown>) => {
+      runs++;
+      return batch(ctx);
+    }) as never);
+    return { gw, written, counter, runs: () => runs };
+  }
+
+  it("reads the part and replaces it in one Excel.run when it is still what the caller expects", async () => {
+    const { gw, written, counter, runs } = over("<m generation='1'/>");
+    expect(await gw.replaceXmlPartIf("{M}", (x) => x === "<m generation='1'/>", "<m generation='2'/>")).toBe(
+      true,
+    );
+    expect(written).toEqual(["<m generation='2'/>"]);
+    expect(runs()).toBe(1);
+    expect(counter.syncs).toBe(3);
+  });
+
+  it("writes nothing when the part changed or is gone", async () => {
+    const changed = over("<m generation='5'/>");
+    expect(await changed.gw.replaceXmlPartIf("{M}", (x) => x === "<m generation='1'/>", "<new/>")).toBe(
+      false,
+    );
+    expect(changed.written).toEqual([]);
+    const gone = over(null);
+    expect(await gone.gw.replaceXmlPartIf("{M}", () => true, "<new/>")).toBe(false);
+    expect(gone.written).toEqual([]);
+  });
+});
