@@ -53,6 +53,21 @@ export class SheetProtectedError extends Error {
   }
 }
 
+const NUMBER_TEXT = /^[+-]?(?:\d+(?:,\d{3})*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$/;
+
+/**
+ * Whether Excel would take this value, written through Range.values into a cell that is not
+ * text-formatted, as a formula: text starting with `=`, `+`, `-` or `@` that is not a number.
+ */
+export function becomesFormula(v: CellValue): boolean {
+  return typeof v === "string" && /^[=+\-@]/.test(v) && !NUMBER_TEXT.test(v.trim());
+}
+
+/** What Excel shows for such text: we never write formulas, so any it makes is an error value. */
+export const FORMULA_ERROR = "#NAME?";
+
+export const TEXT_FORMAT = "@";
+
 export type Progress = (done: number, total: number) => void;
 
 export interface BlockStyle {

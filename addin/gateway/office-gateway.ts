@@ -10,6 +10,8 @@ import {
   type TableSpec,
   type WorkbookGateway,
   SheetProtectedError,
+  TEXT_FORMAT,
+  becomesFormula,
 } from "./gateway.js";
 
 type Runner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -81,12 +83,21 @@ export class OfficeGateway implements WorkbookGateway {
     checkCellText(values);
     return this.run(async (ctx) => {
       const cols = Math.max(...values.map((r) => r.length), 1);
-      const range = ctx.workbook.worksheets
-        .getItem(sheet)
-        .getRangeByIndexes(top.row, top.col, values.length, cols);
-      // Formats before values: a code like 0100 typed into a text-formatted cell stays text.
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const range = ws.getRangeByIndexes(top.row, top.col, values.length, cols);
+      // Formats before values: a code like 0100 typed into a text-formatted cell stays text, and
+      // text such as "-20% promo" is not taken for a formula.
       if (style?.numberFormats)
-        range.numberFormat = style.numberFormats.map((r) => r.map((f) => f ?? "General"));
+        range.numberFormat = style.numberFormats.map((r, i) =>
+          r.map((f, j) => (becomesFormula(values[i]?.[j] ?? null) ? TEXT_FORMAT : (f ?? "General"))),
+        );
+      else
+        values.forEach((r, i) =>
+          r.forEach((v, j) => {
+            if (becomesFormula(v))
+              ws.getRangeByIndexes(top.row + i, top.col + j, 1, 1).numberFormat = [[TEXT_FORMAT]];
+          }),
+        );
       range.values = values.map((r) => r.map((v) => v ?? ""));
       if (style?.bold !== undefined) range.format.font.bold = style.bold;
       if (style?.fill === null) range.format.fill.clear();
@@ -179,10 +190,11 @@ export class OfficeGateway implements WorkbookGateway {
       const batches = planRowBatches(rows);
       for (const [i, b] of batches.entries()) {
         const range = sheet.getRangeByIndexes(spec.top.row + 1 + b.start, spec.top.col, b.count, cols);
-        range.numberFormat = Array.from({ length: b.count }, () => formats);
-        range.values = rows
-          .slice(b.start, b.start + b.count)
-          .map((r) => spec.columns.map((_, j) => r[j] ?? ""));
+        const slice = rows.slice(b.start, b.start + b.count);
+        range.numberFormat = slice.map((r) =>
+          formats.map((f, j) => (becomesFormula(r[j] ?? null) ? TEXT_FORMAT : f)),
+        );
+        range.values = slice.map((r) => spec.columns.map((_, j) => r[j] ?? ""));
         await ctx.sync();
         progress?.(i + 1, batches.length);
       }

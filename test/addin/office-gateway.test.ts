@@ -337,3 +337,82 @@ describe("OfficeGateway compare-and-replace of a custom XML part", () => {
     expect(gone.written).toEqual([]);
   });
 });
+
+describe("OfficeGateway writes formula-like text as text", () => {
+  function recordingSheet() {
+    const formats: { at: string; numberFormat: unknown }[] = [];
+    const values: unknown[] = [];
+    const range = (at: string) => ({
+      format: { fill: {}, font: {} },
+      dataValidation: {},
+      conditionalFormats: { add: () => ({ custom: { rule: {}, format: { fill: {}, font: {} } } }) },
+      set numberFormat(v: unknown) {
+        formats.push({ at, numberFormat: v });
+      },
+      set values(v: unknown) {
+        values.push(v);
+      },
+    });
+    const table = {
+      columns: { getItemAt: () => ({ getDataBodyRange: () => range("body") }) },
+      name: "",
+      style: "",
+    };
+    const { gw } = gatewayOver({
+      workbook: {
+        tables: {
+          absent: { isNullObject: true },
+          getItemOrNullObject(this: { absent: unknown }) {
+            return this.absent;
+          },
+        },
+        worksheets: {
+          sheet: {
+            protection: { protected: false },
+            getRangeByIndexes: (row: number, col: number, rows: number, cols: number) =>
+              range(`${row},${col},${rows},${cols}`),
+            tables: { add: () => table },
+          },
+          getItem(this: { sheet: unknown }) {
+            return this.sheet;
+          },
+        },
+      },
+    });
+    return { gw, formats, values };
+  }
+
+  it("gives a table cell the text format when its text would be taken for a formula", async () => {
+    const { gw, formats } = recordingSheet();
+    await gw.writeTable({
+      sheet: "Items",
+      name: "lpItems",
+      top: { row: 0, col: 0 },
+      columns: [
+        { header: "No.", numberFormat: "@" },
+        { header: "Description" },
+        { header: "Unit Price", numberFormat: "#,##0.00" },
+      ],
+      rows: [
+        ["1000", "-20% promo", "-5.00"],
+        ["1001", "Bicycle", "=1+1"],
+      ],
+    });
+    const body = formats.find((f) => f.at === "1,0,2,3")!;
+    expect(body.numberFormat).toEqual([
+      ["@", "@", "#,##0.00"],
+      ["@", "General", "@"],
+    ]);
+  });
+
+  it("gives a written cell the text format when its text would be taken for a formula", async () => {
+    const { gw, formats } = recordingSheet();
+    await gw.writeRange("Order SO1001", { row: 3, col: 1 }, [["-PO 7", "-7", "plain"]]);
+    expect(formats).toEqual([{ at: "3,1,1,1", numberFormat: [["@"]] }]);
+    formats.length = 0;
+    await gw.writeRange("Order SO1001", { row: 3, col: 1 }, [["+PO", "-7"]], {
+      numberFormats: [[null, "#,##0"]],
+    });
+    expect(formats).toEqual([{ at: "3,1,1,2", numberFormat: [["@", "#,##0"]] }]);
+  });
+});
