@@ -220,6 +220,31 @@ describe("damaged books in the workbook", () => {
     });
   });
 
+  it("a save deletes no part it cannot account for: another pane's newer chunks, unreadable parts", async () => {
+    const state = clone(latest);
+    const pane = await reopen(state);
+    // Another pane's save in flight (a generation above the committed one), and a part we cannot read.
+    const newer = chunksOf(state)[0]!
+      .xml.replace(/generation="\d+"/, 'generation="99"')
+      .replace(/saveId="[^"]*"/, 'saveId="inflight"');
+    state.parts.push({ id: "{LP-INFLIGHT}", xml: newer });
+    state.parts.push({
+      id: "{LP-ODD}",
+      xml: `<chunk xmlns="${CHUNK_NAMESPACE}" slot="?">not ours to judge</chunk>`,
+    });
+    // A leftover of a save that never committed, at the committed generation: provably stale.
+    const leftover = chunksOf(state)[0]!.xml.replace(/saveId="[^"]*"/, 'saveId="abandoned"');
+    state.parts.push({ id: "{LP-LEFTOVER}", xml: leftover });
+
+    await upsertCustomer(pane.engine, "LATER");
+    await pane.store.save(await pane.engine.encode(CHUNK));
+    const ids = state.parts.map((p) => p.id);
+    expect(ids).toContain("{LP-INFLIGHT}");
+    expect(ids).toContain("{LP-ODD}");
+    expect(ids).not.toContain("{LP-LEFTOVER}");
+    expect((await reopen(state)).customers).toContain("LATER");
+  });
+
   it("opens and saves a workbook written before chunks carried their copy's id and checksum", async () => {
     const state = clone(latest);
     for (const p of state.parts)
