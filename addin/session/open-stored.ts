@@ -112,7 +112,7 @@ export async function openStored(
   const rebuiltNotice = (info: SlotInfo) =>
     `The manifest that says which copy of the books is current could not be used (${problems.join("; ")}). ` +
     `Ledgerpane rebuilt it from the chunk parts' own labels and checksums and opened the copy saved ` +
-    `${info.savedAt} (save ${info.generation}). The next save writes a new manifest.`;
+    `${info.savedAt || "earlier"} (save ${info.generation}). The next save writes a new manifest.`;
 
   const tryFound = async (which: (info: SlotInfo) => boolean): Promise<OpenOutcome | null> => {
     for (const c of found.filter((f) => which(f.info))) {
@@ -131,7 +131,7 @@ export async function openStored(
     if (r.ok)
       return opened(backupSlot, backup, "backup", survey, [
         `The current copy of the books could not be used (${problems.join("; ")}). ` +
-          `Ledgerpane opened the backup copy saved ${backup.savedAt}; work done after that ` +
+          `Ledgerpane opened the backup copy saved ${backup.savedAt || "earlier"}; work done after that ` +
           "save is not in it. The next save replaces the damaged copy.",
       ]);
     if (r.refused) return refuse(store, r.refused);

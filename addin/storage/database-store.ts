@@ -1,5 +1,8 @@
 import type { Progress, WorkbookGateway } from "../gateway/gateway.js";
+import { fromBase64 } from "./base64.js";
 import { StoredCopyError, type EncodedDatabase } from "./codec.js";
+import { gunzip } from "./gzip.js";
+import { sha256Hex } from "./sha256.js";
 import {
   CHUNK_NAMESPACE,
   MANIFEST_NAMESPACE,
@@ -174,11 +177,12 @@ export class DatabaseStore {
       const chunk = parseChunk(xml);
       if (!chunk) continue;
       maxGeneration = Math.max(maxGeneration, chunk.generation);
-      // Chunks from before saves carried an id and checksum cannot be told apart safely.
-      if (!chunk.copy?.saveId) continue;
-      const group = groups.get(chunk.copy.saveId) ?? [];
+      // Chunks written before saves carried an id are grouped by slot and generation, and their
+      // checksum is computed from the data (gzip's own CRC and SQLite's checks guard the rest).
+      const key = chunk.copy?.saveId ?? `legacy ${chunk.slot} ${chunk.generation}`;
+      const group = groups.get(key) ?? [];
       group.push({ id, chunk });
-      groups.set(chunk.copy.saveId, group);
+      groups.set(key, group);
     }
     const copies: FoundCopy[] = [];
     for (const group of groups.values()) {
@@ -187,10 +191,13 @@ export class DatabaseStore {
       if (group.length !== first.of || group.some((g) => label(g.chunk) !== label(first))) continue;
       group.sort((x, y) => x.chunk.index - y.chunk.index);
       if (group.some((g, i) => g.chunk.index !== i)) continue;
+      const chunks = group.map((g) => g.chunk.data);
+      const copy = first.copy ?? (await describeLegacyCopy(chunks));
+      if (!copy) continue;
       copies.push({
         slot: first.slot,
-        info: { generation: first.generation, ...first.copy!, parts: group.map((g) => g.id) },
-        chunks: group.map((g) => g.chunk.data),
+        info: { generation: first.generation, ...copy, parts: group.map((g) => g.id) },
+        chunks,
       });
     }
     copies.sort(
@@ -374,6 +381,25 @@ export class DatabaseStore {
       `The company in this workbook ${what} since this pane opened it: by an undo, another window or a ` +
       "co-author. Nothing was overwritten. Reopen the company to continue from the workbook's copy."
     );
+  }
+}
+
+/** What a legacy copy's manifest entry said, recomputed from its data; null when it does not unpack. */
+async function describeLegacyCopy(chunks: string[]): Promise<CopyInfo | null> {
+  try {
+    const packed = fromBase64(chunks.join(""));
+    const bytes = await gunzip(packed);
+    // SQLite keeps user_version (our schema version) big-endian at offset 60 of its header.
+    const schemaVersion = bytes.length >= 64 ? new DataView(bytes.buffer, bytes.byteOffset).getUint32(60) : 0;
+    return {
+      size: bytes.length,
+      gzipSize: packed.length,
+      sha256: await sha256Hex(bytes),
+      schemaVersion,
+      savedAt: "",
+    };
+  } catch {
+    return null;
   }
 }
 

@@ -23,6 +23,7 @@ export interface CopyInfo {
   gzipSize: number;
   sha256: string;
   schemaVersion: number;
+  /** ISO time of the save; empty when unknown (a copy rebuilt from chunks written before it was recorded). */
   savedAt: string;
   /** Unique per save; absent in copies saved before saves carried one. */
   saveId?: string;
@@ -118,9 +119,15 @@ function slotName(v: string | undefined, what: string): SlotName {
 function copyInfo(a: Record<string, string>, what: string): CopyInfo {
   const sha256 = a.sha256 ?? "";
   if (!SHA256.test(sha256)) throw new DamagedPartError(`the SHA-256 of ${what} is not a checksum`);
-  const savedAt = a.savedAt ?? "";
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(savedAt) || Number.isNaN(Date.parse(savedAt)))
-    throw new DamagedPartError(`the save time of ${what} is ${savedAt ? `'${savedAt}'` : "missing"}`);
+  const savedAt = a.savedAt;
+  // Empty for a copy rebuilt from chunks that never recorded it; otherwise the time of the save.
+  if (
+    savedAt === undefined ||
+    (savedAt !== "" && (!/^\d{4}-\d{2}-\d{2}T/.test(savedAt) || Number.isNaN(Date.parse(savedAt))))
+  )
+    throw new DamagedPartError(
+      `the save time of ${what} is ${savedAt !== undefined ? `'${savedAt}'` : "missing"}`,
+    );
   if (a.saveId !== undefined && !SAVE_ID.test(a.saveId))
     throw new DamagedPartError(`the save id of ${what} is '${a.saveId}'`);
   const size = int(a.size, `the size of ${what}`);

@@ -45,6 +45,10 @@ const chunksOf = (s: MemoryWorkbookState) => s.parts.filter((p) => p.xml.include
 const slotParts = (s: MemoryWorkbookState, slot: "A" | "B") =>
   new RegExp(`name="${slot}"[^>]*parts="([^"]*)"`).exec(manifestOf(s).xml)![1]!.split(" ");
 
+/** A chunk part as Ledgerpane wrote it before chunks described their copy. */
+const stripLabels = (xml: string) =>
+  xml.replace(/ (format|size|gzipSize|sha256|schemaVersion|savedAt|saveId)="[^"]*"/g, "");
+
 /** Replaces or removes one attribute of one element of the manifest. */
 function damage(xml: string, element: string, attr: string, value: string | null): string {
   const tag = new RegExp(`<${element}[ >][^>]*>`).exec(xml)![0];
@@ -189,13 +193,10 @@ describe("damaged books in the workbook", () => {
     it("refuses a new company over them, through the store and through the pane, writing nothing", async () => {
       for (const state of [
         ruined(),
-        // Only chunk parts, no manifest, and chunks too old to carry checksums: nothing to rebuild from.
+        // Only chunk parts, in the older format without checksums, and none of them unpacks.
         (() => {
-          const s = clone(latest);
-          s.parts = chunksOf(s).map((p) => ({
-            ...p,
-            xml: p.xml.replace(/ (format|size|gzipSize|sha256|schemaVersion|savedAt|saveId)="[^"]*"/g, ""),
-          }));
+          const s = ruined();
+          s.parts = chunksOf(s).map((p) => ({ ...p, xml: stripLabels(p.xml) }));
           return s;
         })(),
       ]) {
@@ -245,12 +246,17 @@ describe("damaged books in the workbook", () => {
     expect((await reopen(state)).customers).toContain("LATER");
   });
 
+  it("rebuilds a missing manifest from chunks written before chunks carried their checksum", async () => {
+    const state = clone(latest);
+    state.parts = chunksOf(state).map((p) => ({ ...p, xml: stripLabels(p.xml) }));
+    const outcome = await expectRecovered(state, "legacy chunks only");
+    expect(outcome).toMatchObject({ source: "rebuilt", slot: "A" });
+  });
+
   it("opens and saves a workbook written before chunks carried their copy's id and checksum", async () => {
     const state = clone(latest);
     for (const p of state.parts)
-      p.xml = p.xml.includes(CHUNK_NAMESPACE)
-        ? p.xml.replace(/ (format|size|gzipSize|sha256|schemaVersion|savedAt|saveId)="[^"]*"/g, "")
-        : p.xml.replace(/ saveId="[^"]*"/g, "");
+      p.xml = p.xml.includes(CHUNK_NAMESPACE) ? stripLabels(p.xml) : p.xml.replace(/ saveId="[^"]*"/g, "");
     const pane = await reopen(state);
     expect(pane.outcome).toMatchObject({ status: "opened", source: "active", notices: [] });
     expect(pane.customers).toContain("NEW");
