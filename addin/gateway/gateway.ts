@@ -34,8 +34,39 @@ export interface WorkbookGateway {
   readXmlPart(id: string): Promise<string | null>;
   addXmlPart(xml: string): Promise<string>;
   replaceXmlPart(id: string, xml: string): Promise<void>;
+  /**
+   * Replaces the part only if `expected` accepts its current XML (null when it is gone), read in
+   * the same batch: the closest Excel comes to a compare-and-swap. Returns whether it replaced.
+   */
+  replaceXmlPartIf(id: string, expected: (current: string | null) => boolean, xml: string): Promise<boolean>;
   deleteXmlParts(ids: string[]): Promise<void>;
 }
+
+/** Excel refuses writes to a protected sheet; we stop before the first change instead of midway. */
+export class SheetProtectedError extends Error {
+  constructor(readonly sheet: string) {
+    super(
+      `The sheet '${sheet}' is protected, so Ledgerpane cannot rewrite it; nothing on it was changed. ` +
+        "Unprotect the sheet (Review › Unprotect Sheet) and try again.",
+    );
+    this.name = "SheetProtectedError";
+  }
+}
+
+const NUMBER_TEXT = /^[+-]?(?:\d+(?:,\d{3})*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$/;
+
+/**
+ * Whether Excel would take this value, written through Range.values into a cell that is not
+ * text-formatted, as a formula: text starting with `=`, `+`, `-` or `@` that is not a number.
+ */
+export function becomesFormula(v: CellValue): boolean {
+  return typeof v === "string" && /^[=+\-@]/.test(v) && !NUMBER_TEXT.test(v.trim());
+}
+
+/** What Excel shows for such text: we never write formulas, so any it makes is an error value. */
+export const FORMULA_ERROR = "#NAME?";
+
+export const TEXT_FORMAT = "@";
 
 export type Progress = (done: number, total: number) => void;
 

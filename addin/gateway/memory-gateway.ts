@@ -7,7 +7,16 @@ import {
   planRowBatches,
   rowPayloadBytes,
 } from "./excel-limits.js";
-import type { BlockStyle, Progress, TableSnapshot, TableSpec, WorkbookGateway } from "./gateway.js";
+import {
+  TEXT_FORMAT,
+  becomesFormula,
+  type BlockStyle,
+  type Progress,
+  type TableColumn,
+  type TableSnapshot,
+  type TableSpec,
+  type WorkbookGateway,
+} from "./gateway.js";
 import { MemoryWorkbook, type MemoryTable } from "./memory-workbook.js";
 
 /** Thrown by an injected fault: the add-in "died" between two requests. */
@@ -119,13 +128,20 @@ export class MemoryGateway implements WorkbookGateway {
       values.forEach((row, i) =>
         row.forEach((v, j) => {
           const cell = { row: top.row + i, col: top.col + j };
-          this.workbook.set(s, cell.row, cell.col, v);
           const numberFormat = style?.numberFormats?.[i]?.[j] ?? undefined;
+          // As in Excel, the format written with the values decides how they are read.
+          let format = style?.numberFormats ? (numberFormat ?? "General") : this.workbook.formatAt(s, cell);
+          // The gateway's rule, as in the Office one: text that Excel would take for a formula gets the text format.
+          if (becomesFormula(v) && format !== TEXT_FORMAT) {
+            format = TEXT_FORMAT;
+            this.workbook.setStyle(s, cell, { numberFormat: TEXT_FORMAT });
+          }
+          this.workbook.enter(s, cell.row, cell.col, v, format);
           if (style && (style.bold !== undefined || style.fill !== undefined || numberFormat))
             this.workbook.setStyle(s, cell, {
               ...(style.bold !== undefined ? { bold: style.bold } : {}),
               ...(style.fill !== undefined ? { fill: style.fill ?? undefined } : {}),
-              ...(numberFormat ? { numberFormat } : {}),
+              ...(numberFormat ? { numberFormat: format } : {}),
             });
         }),
       );
@@ -202,8 +218,13 @@ export class MemoryGateway implements WorkbookGateway {
       await this.write("writeTableRows", bytes, () => {
         const s = this.workbook.requireSheet(spec.sheet);
         slice.forEach((row, r) =>
-          spec.columns.forEach((_, j) =>
-            this.workbook.set(s, spec.top.row + 1 + b.start + r, spec.top.col + j, row[j] ?? null),
+          spec.columns.forEach((c, j) =>
+            this.enterTableCell(
+              s,
+              { row: spec.top.row + 1 + b.start + r, col: spec.top.col + j },
+              row[j] ?? null,
+              c,
+            ),
           ),
         );
       });
@@ -263,12 +284,45 @@ export class MemoryGateway implements WorkbookGateway {
     });
   }
 
+  async replaceXmlPartIf(
+    id: string,
+    expected: (current: string | null) => boolean,
+    xml: string,
+  ): Promise<boolean> {
+    let replaced = false;
+    await this.write("replaceXmlPartIf", xml.length, () => {
+      const part = this.workbook.state.parts.find((p) => p.id === id);
+      if (!part || !expected(part.xml)) return;
+      part.xml = xml;
+      replaced = true;
+    });
+    return replaced;
+  }
+
   async deleteXmlParts(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.write("deleteXmlParts", ids.length * 40, () => {
       const gone = new Set(ids);
       this.workbook.state.parts = this.workbook.state.parts.filter((p) => !gone.has(p.id));
     });
+  }
+
+  /** A table body cell: its column's format, or the text format for text Excel would take for a formula. */
+  private enterTableCell(
+    s: ReturnType<MemoryWorkbook["requireSheet"]>,
+    cell: CellRef,
+    v: CellValue,
+    column: TableColumn,
+  ): void {
+    if (becomesFormula(v) && column.numberFormat !== TEXT_FORMAT)
+      this.workbook.setStyle(s, cell, { numberFormat: TEXT_FORMAT });
+    this.workbook.enter(
+      s,
+      cell.row,
+      cell.col,
+      v,
+      becomesFormula(v) ? TEXT_FORMAT : (column.numberFormat ?? "General"),
+    );
   }
 
   private block(

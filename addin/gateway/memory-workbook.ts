@@ -1,5 +1,5 @@
 import type { CellRef, CellValue } from "./cells.js";
-import type { TableColumn } from "./gateway.js";
+import { FORMULA_ERROR, TEXT_FORMAT, becomesFormula, type TableColumn } from "./gateway.js";
 
 /**
  * A workbook held in memory: sheets of cells, Excel tables, custom XML parts. It is plain data so
@@ -104,6 +104,28 @@ export class MemoryWorkbook {
     r[col] = value === "" ? null : value;
   }
 
+  /**
+   * Puts a value into a cell as Excel's Range.values or typing does: text that starts like a
+   * formula becomes one (here its error value) unless the cell is text-formatted.
+   */
+  enter(
+    sheet: MemorySheet,
+    row: number,
+    col: number,
+    value: CellValue,
+    format = this.formatAt(sheet, { row, col }),
+  ) {
+    this.set(sheet, row, col, format !== TEXT_FORMAT && becomesFormula(value) ? FORMULA_ERROR : value);
+  }
+
+  /** The cell's number format: its own, or its table column's (Excel extends a column's format as the table grows). */
+  formatAt(sheet: MemorySheet, cell: CellRef): string | undefined {
+    const own = this.style(sheet, cell)?.numberFormat;
+    if (own) return own;
+    const t = this.tableAt(sheet.name, cell);
+    return t && cell.row >= this.firstBodyRow(t) ? t.columns[cell.col - t.top.col]?.numberFormat : undefined;
+  }
+
   style(sheet: MemorySheet, cell: CellRef): CellStyle | undefined {
     return sheet.styles[styleKey(cell)];
   }
@@ -173,16 +195,16 @@ export class MemoryWorkbook {
   /** Typing into a cell. Like Excel, typing in the row right under a table makes the table grow. */
   userSetCell(sheetName: string, cell: CellRef, value: CellValue): void {
     const sheet = this.requireSheet(sheetName);
-    this.set(sheet, cell.row, cell.col, value);
     this.growTableFor(sheet.name, cell, 1);
+    this.enter(sheet, cell.row, cell.col, value);
     this.notify("user");
   }
 
   /** Pasting a block: values land as they are, bypassing list validation, as in Excel. */
   userPaste(sheetName: string, top: CellRef, values: CellValue[][]): void {
     const sheet = this.requireSheet(sheetName);
-    values.forEach((row, i) => row.forEach((v, j) => this.set(sheet, top.row + i, top.col + j, v)));
     this.growTableFor(sheet.name, top, values.length);
+    values.forEach((row, i) => row.forEach((v, j) => this.enter(sheet, top.row + i, top.col + j, v)));
     this.notify("user");
   }
 

@@ -9,6 +9,9 @@ import {
   type TableSnapshot,
   type TableSpec,
   type WorkbookGateway,
+  SheetProtectedError,
+  TEXT_FORMAT,
+  becomesFormula,
 } from "./gateway.js";
 
 type Runner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -24,7 +27,9 @@ const COMPUTED_FONT = "#444444";
 export class OfficeGateway implements WorkbookGateway {
   readonly kind = "office" as const;
 
-  constructor(private readonly run: Runner = (batch) => Excel.run(batch)) {}
+  // Without delayForCellEdit a batch that arrives while the user is typing in a cell fails, and a
+  // save of many requests would stop midway; with it, Excel holds the batch until the edit ends.
+  constructor(private readonly run: Runner = (batch) => Excel.run({ delayForCellEdit: true }, batch)) {}
 
   listSheets(): Promise<string[]> {
     return this.run(async (ctx) => {
@@ -78,12 +83,21 @@ export class OfficeGateway implements WorkbookGateway {
     checkCellText(values);
     return this.run(async (ctx) => {
       const cols = Math.max(...values.map((r) => r.length), 1);
-      const range = ctx.workbook.worksheets
-        .getItem(sheet)
-        .getRangeByIndexes(top.row, top.col, values.length, cols);
-      // Formats before values: a code like 0100 typed into a text-formatted cell stays text.
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const range = ws.getRangeByIndexes(top.row, top.col, values.length, cols);
+      // Formats before values: a code like 0100 typed into a text-formatted cell stays text, and
+      // text such as "-20% promo" is not taken for a formula.
       if (style?.numberFormats)
-        range.numberFormat = style.numberFormats.map((r) => r.map((f) => f ?? "General"));
+        range.numberFormat = style.numberFormats.map((r, i) =>
+          r.map((f, j) => (becomesFormula(values[i]?.[j] ?? null) ? TEXT_FORMAT : (f ?? "General"))),
+        );
+      else
+        values.forEach((r, i) =>
+          r.forEach((v, j) => {
+            if (becomesFormula(v))
+              ws.getRangeByIndexes(top.row + i, top.col + j, 1, 1).numberFormat = [[TEXT_FORMAT]];
+          }),
+        );
       range.values = values.map((r) => r.map((v) => v ?? ""));
       if (style?.bold !== undefined) range.format.font.bold = style.bold;
       if (style?.fill === null) range.format.fill.clear();
@@ -150,7 +164,12 @@ export class OfficeGateway implements WorkbookGateway {
       const sheet = ctx.workbook.worksheets.getItem(spec.sheet);
       const old = ctx.workbook.tables.getItemOrNullObject(spec.name);
       old.load("isNullObject");
+      const protection = sheet.protection;
+      protection.load("protected");
       await ctx.sync();
+      // Batches are not transactional: on a protected sheet the clear below would land and the
+      // writes after it fail, so the check comes before anything changes.
+      if (protection.protected) throw new SheetProtectedError(spec.sheet);
       if (!old.isNullObject) {
         const range = old.getRange();
         old.convertToRange();
@@ -171,10 +190,11 @@ export class OfficeGateway implements WorkbookGateway {
       const batches = planRowBatches(rows);
       for (const [i, b] of batches.entries()) {
         const range = sheet.getRangeByIndexes(spec.top.row + 1 + b.start, spec.top.col, b.count, cols);
-        range.numberFormat = Array.from({ length: b.count }, () => formats);
-        range.values = rows
-          .slice(b.start, b.start + b.count)
-          .map((r) => spec.columns.map((_, j) => r[j] ?? ""));
+        const slice = rows.slice(b.start, b.start + b.count);
+        range.numberFormat = slice.map((r) =>
+          formats.map((f, j) => (becomesFormula(r[j] ?? null) ? TEXT_FORMAT : f)),
+        );
+        range.values = slice.map((r) => spec.columns.map((_, j) => r[j] ?? ""));
         await ctx.sync();
         progress?.(i + 1, batches.length);
       }
@@ -260,6 +280,22 @@ export class OfficeGateway implements WorkbookGateway {
     return this.run(async (ctx) => {
       ctx.workbook.customXmlParts.getItem(id).setXml(xml);
       await ctx.sync();
+    });
+  }
+
+  replaceXmlPartIf(id: string, expected: (current: string | null) => boolean, xml: string): Promise<boolean> {
+    // One Excel.run: no other request of this pane can land between the read and the write.
+    return this.run(async (ctx) => {
+      const part = ctx.workbook.customXmlParts.getItemOrNullObject(id);
+      part.load("isNullObject");
+      await ctx.sync();
+      if (part.isNullObject) return false;
+      const current = part.getXml();
+      await ctx.sync();
+      if (!expected(current.value)) return false;
+      part.setXml(xml);
+      await ctx.sync();
+      return true;
     });
   }
 

@@ -40,9 +40,9 @@ export const CUSTOMERS: MasterLayout = {
   engineTable: "customer",
   columns: [
     { header: "No.", field: "no", kind: "code", role: "key", numberFormat: TEXT },
-    { header: "Name", field: "name", kind: "text", role: "input" },
-    { header: "Address", field: "address", kind: "text", role: "input" },
-    { header: "City", field: "city", kind: "text", role: "input" },
+    { header: "Name", field: "name", kind: "text", role: "input", numberFormat: TEXT },
+    { header: "Address", field: "address", kind: "text", role: "input", numberFormat: TEXT },
+    { header: "City", field: "city", kind: "text", role: "input", numberFormat: TEXT },
     {
       header: "Customer Posting Group",
       field: "customerPostingGroup",
@@ -91,7 +91,7 @@ export const ITEMS: MasterLayout = {
   engineTable: "item",
   columns: [
     { header: "No.", field: "no", kind: "code", role: "key", numberFormat: TEXT },
-    { header: "Description", field: "description", kind: "text", role: "input" },
+    { header: "Description", field: "description", kind: "text", role: "input", numberFormat: TEXT },
     {
       header: "Base Unit of Measure",
       field: "baseUnitOfMeasure",
@@ -141,7 +141,7 @@ export const LINE_COLUMNS: SheetColumn[] = [
   { header: "Line No.", field: "lineNo", kind: "int", role: "key" },
   { header: "Type", field: "type", kind: "option", role: "input", list: "Item,G/L Account" },
   { header: "No.", field: "no", kind: "code", role: "input", numberFormat: TEXT, list: ITEMS_LIST },
-  { header: "Description", field: "description", kind: "text", role: "input" },
+  { header: "Description", field: "description", kind: "text", role: "input", numberFormat: TEXT },
   { header: "Quantity", field: "quantity", kind: "decimal", role: "input" },
   { header: "Unit Price", field: "unitPrice", kind: "decimal", role: "input", numberFormat: UNIT_AMOUNT },
   { header: "Line Discount %", field: "lineDiscountPct", kind: "decimal", role: "input" },
@@ -182,10 +182,22 @@ export const HEADER_FIELDS: HeaderField[] = [
     numberFormat: TEXT,
     list: CUSTOMERS_LIST,
   },
-  { label: "Sell-to Customer Name", field: "sellToCustomerName", kind: "text", role: "computed" },
+  {
+    label: "Sell-to Customer Name",
+    field: "sellToCustomerName",
+    kind: "text",
+    role: "computed",
+    numberFormat: TEXT,
+  },
   { label: "Posting Date", field: "postingDate", kind: "date", role: "input", numberFormat: DATE },
   { label: "Document Date", field: "documentDate", kind: "date", role: "input", numberFormat: DATE },
-  { label: "External Document No.", field: "externalDocumentNo", kind: "text", role: "input" },
+  {
+    label: "External Document No.",
+    field: "externalDocumentNo",
+    kind: "text",
+    role: "input",
+    numberFormat: TEXT,
+  },
   { label: "Status", field: "status", kind: "text", role: "computed" },
   { label: "Amount", field: "amount", kind: "decimal", role: "computed", numberFormat: AMOUNT },
   {
@@ -209,7 +221,13 @@ export interface LedgerLayout {
   columns: SheetColumn[];
 }
 
-const c = (header: string, field: string, kind: FieldKind = "text", numberFormat?: string): SheetColumn => ({
+// Free text is text-formatted: Excel would take "-20% promo" in a General cell for a formula.
+const c = (
+  header: string,
+  field: string,
+  kind: FieldKind = "text",
+  numberFormat = kind === "text" ? TEXT : undefined,
+): SheetColumn => ({
   header,
   field,
   kind,

@@ -52,28 +52,42 @@ describe("storage codec", () => {
   });
 
   it("round-trips the manifest and chunk parts", () => {
+    const copy = {
+      size: 10,
+      gzipSize: 8,
+      sha256: "ab".repeat(32),
+      schemaVersion: 2,
+      savedAt: "2025-01-15T10:00:00.000Z",
+      saveId: "0123abcd",
+    };
     const m = {
       format: 1,
       generation: 4,
       active: "B" as const,
       slots: {
-        B: {
-          generation: 4,
-          size: 10,
-          gzipSize: 8,
-          sha256: "ab",
-          schemaVersion: 2,
-          savedAt: "2025-01-15T10:00:00Z",
-          parts: ["{1}", "{2}"],
-        },
+        A: { ...copy, generation: 3, parts: ["{0}"] },
+        B: { ...copy, generation: 4, parts: ["{1}", "{2}"] },
       },
     };
     expect(parseManifest(manifestXml(m))).toEqual(m);
-    expect(parseChunk(`<?xml version="1.0"?>${chunkXml("A", 3, 1, 2, "QUJD")}`)).toEqual({
-      slot: "A",
-      generation: 3,
-      index: 1,
-      of: 2,
+    const label = { slot: "A" as const, generation: 3, index: 1, of: 2, copy };
+    expect(parseChunk(`<?xml version="1.0"?>${chunkXml(label, "QUJD")}`)).toEqual({
+      format: 1,
+      ...label,
+      data: "QUJD",
+    });
+  });
+
+  it("reads chunks written before chunks carried their copy's id and checksum", () => {
+    const old =
+      '<chunk xmlns="urn:ledgerpane:database-chunk" slot="B" generation="2" index="0" of="1">QUJD</chunk>';
+    expect(parseChunk(old)).toEqual({
+      format: 1,
+      slot: "B",
+      generation: 2,
+      index: 0,
+      of: 1,
+      copy: null,
       data: "QUJD",
     });
   });

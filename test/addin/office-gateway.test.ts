@@ -178,10 +178,14 @@ describe("OfficeGateway (office-addin-mock)", () => {
           },
         },
         worksheets: {
-          getItem: () => ({
+          sheet: {
+            protection: { protected: false },
             getRangeByIndexes: (row: number, _c: number, rows: number) => recorder(row, rows),
             tables: { add: () => table },
-          }),
+          },
+          getItem(this: { sheet: unknown }) {
+            return this.sheet;
+          },
         },
       },
     });
@@ -218,5 +222,197 @@ describe("OfficeGateway (office-addin-mock)", () => {
     expect(counter.syncs).toBe(1 + 1 + body.length + 1);
     expect(progressCalls).toBe(body.length);
     expect(table.name).toBe("lpLines");
+  });
+});
+
+describe("OfficeGateway batches and protected sheets", () => {
+  it("runs every batch with delayForCellEdit, so a cell being edited delays it instead of failing it", async () => {
+    const seen: unknown[] = [];
+    const { ctx } = gatewayOver({ workbook: { worksheets: { items: [{ name: "Customers" }] } } });
+    const g = globalThis as { Excel?: unknown };
+    const before = g.Excel;
+    g.Excel = {
+      run: (options: unknown, batch: (c: unknown) => Promise<unknown>) => {
+        seen.push(options);
+        return batch(ctx);
+      },
+    };
+    try {
+      expect(await new OfficeGateway().listSheets()).toEqual(["Customers"]);
+    } finally {
+      g.Excel = before;
+    }
+    expect(seen).toEqual([{ delayForCellEdit: true }]);
+  });
+
+  it("stops writeTable before changing anything when the sheet is protected", async () => {
+    const calls: string[] = [];
+    const range = {
+      conditionalFormats: { clearAll: () => calls.push("clearFormats") },
+      dataValidation: { clear: () => calls.push("clearValidation") },
+      clear: () => calls.push("clear"),
+      set values(_v: unknown) {
+        calls.push("values");
+      },
+      numberFormat: [] as string[][],
+    };
+    const { gw, counter } = gatewayOver({
+      workbook: {
+        tables: {
+          old: { isNullObject: false, convertToRange: () => calls.push("convert"), getRange: () => range },
+          getItemOrNullObject(this: { old: unknown }) {
+            return this.old;
+          },
+        },
+        worksheets: {
+          sheet: {
+            protection: { protected: true },
+            getRangeByIndexes: () => range,
+            tables: { add: () => calls.push("addTable") },
+          },
+          getItem(this: { sheet: unknown }) {
+            return this.sheet;
+          },
+        },
+      },
+    });
+    await expect(
+      gw.writeTable({
+        sheet: "Customers",
+        name: "lpCustomers",
+        top: { row: 0, col: 0 },
+        columns: [{ header: "No." }],
+        rows: [["C1"]],
+      }),
+    ).rejects.toThrow(/Customers.*protected/);
+    expect(calls).toEqual([]);
+    expect(counter.syncs).toBe(1);
+  });
+});
+
+describe("OfficeGateway compare-and-replace of a custom XML part", () => {
+  function over(current: string | null) {
+    const written: string[] = [];
+    let runs = 0;
+    const part = {
+      isNullObject: current === null,
+      getXml: () => ({ value: current }),
+      setXml: (x: string) => written.push(x),
+    };
+    const { ctx, counter } = gatewayOver({
+      workbook: {
+        customXmlParts: {
+          part,
+          getItemOrNullObject(this: { part: unknown }) {
+            return this.part;
+          },
+        },
+      },
+    });
+    const gw = new OfficeGateway(((batch: (c: unknown) => Promise<unknown>) => {
+      runs++;
+      return batch(ctx);
+    }) as never);
+    return { gw, written, counter, runs: () => runs };
+  }
+
+  it("reads the part and replaces it in one Excel.run when it is still what the caller expects", async () => {
+    const { gw, written, counter, runs } = over("<m generation='1'/>");
+    expect(await gw.replaceXmlPartIf("{M}", (x) => x === "<m generation='1'/>", "<m generation='2'/>")).toBe(
+      true,
+    );
+    expect(written).toEqual(["<m generation='2'/>"]);
+    expect(runs()).toBe(1);
+    expect(counter.syncs).toBe(3);
+  });
+
+  it("writes nothing when the part changed or is gone", async () => {
+    const changed = over("<m generation='5'/>");
+    expect(await changed.gw.replaceXmlPartIf("{M}", (x) => x === "<m generation='1'/>", "<new/>")).toBe(
+      false,
+    );
+    expect(changed.written).toEqual([]);
+    const gone = over(null);
+    expect(await gone.gw.replaceXmlPartIf("{M}", () => true, "<new/>")).toBe(false);
+    expect(gone.written).toEqual([]);
+  });
+});
+
+describe("OfficeGateway writes formula-like text as text", () => {
+  function recordingSheet() {
+    const formats: { at: string; numberFormat: unknown }[] = [];
+    const values: unknown[] = [];
+    const range = (at: string) => ({
+      format: { fill: {}, font: {} },
+      dataValidation: {},
+      conditionalFormats: { add: () => ({ custom: { rule: {}, format: { fill: {}, font: {} } } }) },
+      set numberFormat(v: unknown) {
+        formats.push({ at, numberFormat: v });
+      },
+      set values(v: unknown) {
+        values.push(v);
+      },
+    });
+    const table = {
+      columns: { getItemAt: () => ({ getDataBodyRange: () => range("body") }) },
+      name: "",
+      style: "",
+    };
+    const { gw } = gatewayOver({
+      workbook: {
+        tables: {
+          absent: { isNullObject: true },
+          getItemOrNullObject(this: { absent: unknown }) {
+            return this.absent;
+          },
+        },
+        worksheets: {
+          sheet: {
+            protection: { protected: false },
+            getRangeByIndexes: (row: number, col: number, rows: number, cols: number) =>
+              range(`${row},${col},${rows},${cols}`),
+            tables: { add: () => table },
+          },
+          getItem(this: { sheet: unknown }) {
+            return this.sheet;
+          },
+        },
+      },
+    });
+    return { gw, formats, values };
+  }
+
+  it("gives a table cell the text format when its text would be taken for a formula", async () => {
+    const { gw, formats } = recordingSheet();
+    await gw.writeTable({
+      sheet: "Items",
+      name: "lpItems",
+      top: { row: 0, col: 0 },
+      columns: [
+        { header: "No.", numberFormat: "@" },
+        { header: "Description" },
+        { header: "Unit Price", numberFormat: "#,##0.00" },
+      ],
+      rows: [
+        ["1000", "-20% promo", "-5.00"],
+        ["1001", "Bicycle", "=1+1"],
+      ],
+    });
+    const body = formats.find((f) => f.at === "1,0,2,3")!;
+    expect(body.numberFormat).toEqual([
+      ["@", "@", "#,##0.00"],
+      ["@", "General", "@"],
+    ]);
+  });
+
+  it("gives a written cell the text format when its text would be taken for a formula", async () => {
+    const { gw, formats } = recordingSheet();
+    await gw.writeRange("Order SO1001", { row: 3, col: 1 }, [["-PO 7", "-7", "plain"]]);
+    expect(formats).toEqual([{ at: "3,1,1,1", numberFormat: [["@"]] }]);
+    formats.length = 0;
+    await gw.writeRange("Order SO1001", { row: 3, col: 1 }, [["+PO", "-7"]], {
+      numberFormats: [[null, "#,##0"]],
+    });
+    expect(formats).toEqual([{ at: "3,1,1,2", numberFormat: [["@", "#,##0"]] }]);
   });
 });

@@ -75,10 +75,11 @@ describe("database inside the workbook (A/B slots)", () => {
     const from = gw.log.length;
     await store.save(v2);
     const writes = gw.log.slice(from).filter((r) => r.kind === "write");
+    // Nothing is deleted before the commit: until then the workbook holds both earlier copies.
     expect(writes.map((w) => w.op)).toEqual([
-      "deleteXmlParts",
       ...v2.chunks.map(() => "addXmlPart"),
-      "replaceXmlPart",
+      "replaceXmlPartIf",
+      "deleteXmlParts",
     ]);
     for (const w of writes) expect(w.bytes).toBeLessThan(CHUNK + 512);
   });
@@ -97,7 +98,9 @@ describe("database inside the workbook (A/B slots)", () => {
           return false;
         },
       );
-      expect(saved).toBe(n === writesPerSave);
+      // The manifest write is the commit point; a failure while clearing the old copy after it
+      // does not undo the save.
+      expect(saved).toBe(n >= writesPerSave - 1);
 
       const after = await reopen(state);
       expect(after.outcome.status).toBe("opened");
@@ -155,8 +158,7 @@ describe("database inside the workbook (A/B slots)", () => {
 
   it("refuses a database from a newer Ledgerpane and leaves it untouched", async () => {
     const state = clone(v1State);
-    const manifest = state.parts.find((p) => p.xml.includes(MANIFEST_NAMESPACE))!;
-    manifest.xml = manifest.xml.replace(/schemaVersion="\d+"/g, 'schemaVersion="999"');
+    for (const p of state.parts) p.xml = p.xml.replace(/schemaVersion="\d+"/g, 'schemaVersion="999"');
     const before = JSON.stringify(state);
     const after = await reopen(state);
     expect(after.outcome.status).toBe("refused");
