@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { readRows } from "../../addin/session/engine-calls.js";
+import { answering, cellAt, lineCell, orderOf10 } from "./session-helpers.js";
+
+/**
+ * Issue 6, item 12: Excel's undo reverts the add-in's sheet writes but not the books. Each sheet is
+ * stamped with the books it shows; a sheet whose stamp does not match is rewritten, never diffed.
+ */
+describe("sheets stamped with the books they show", () => {
+  it("rewrites an order sheet that an undo put back to before a posting, and sends none of it", async () => {
+    const { workbook, gw, session, engine, doc, sheet } = await orderOf10();
+    answering(session, () => true);
+    workbook.userSetCell(sheet, lineCell(0, "Qty. to Ship"), 4);
+    await session.validateDocument(doc);
+    const beforePost = structuredClone(workbook.state);
+
+    await session.postDocument(doc, "ship");
+    expect(String(cellAt(workbook, sheet, lineCell(0, "Qty. Shipped")))).toBe("4");
+
+    // Ctrl+Z in Excel: the order's sheet (cells, table and stamp) goes back; the books do not.
+    const i = workbook.state.sheets.findIndex((s) => s.name === sheet);
+    workbook.state.sheets[i] = structuredClone(beforePost.sheets.find((s) => s.name === sheet)!);
+    workbook.state.tables = workbook.state.tables.map((t) =>
+      t.sheet === sheet ? structuredClone(beforePost.tables.find((b) => b.name === t.name)!) : t,
+    );
+    expect(String(cellAt(workbook, sheet, lineCell(0, "Qty. Shipped")))).toBe("0");
+
+    const writesBefore = gw.log.length;
+    await session.validateDocument(doc);
+    expect(session.state.message?.text).toMatch(/rewritten from the books/);
+    expect(session.state.message?.text).toMatch(/nothing on it was sent/i);
+    expect(String(cellAt(workbook, sheet, lineCell(0, "Qty. Shipped")))).toBe("4");
+    expect(String(cellAt(workbook, sheet, lineCell(0, "Qty. to Ship")))).toBe("6");
+    const [line] = await readRows(engine, "salesLine", { documentNo: doc.no });
+    expect(String(line!.qtyToShip)).toBe("6");
+    expect(gw.log.length).toBeGreaterThan(writesBefore);
+
+    // Now the sheet matches the books again: edits are taken as edits.
+    workbook.userSetCell(sheet, lineCell(0, "Qty. to Ship"), 2);
+    await session.validateDocument(doc);
+    const [after] = await readRows(engine, "salesLine", { documentNo: doc.no });
+    expect(String(after!.qtyToShip)).toBe("2");
+  });
+
+  it("does not treat another order's save as a change to this order's sheet", async () => {
+    const { workbook, session, engine, doc, sheet } = await orderOf10();
+    await session.newDocument("Order", "C20000");
+    const other = session.state.current!;
+    workbook.userSetCell(`Order ${other.no}`, lineCell(0, "No."), "1001");
+    workbook.userSetCell(`Order ${other.no}`, lineCell(0, "Quantity"), 1);
+    await session.validateDocument(other);
+    workbook.userSetCell(sheet, lineCell(0, "Quantity"), 3);
+    await session.validateDocument(doc);
+    const [line] = await readRows(engine, "salesLine", { documentNo: doc.no });
+    expect(String(line!.quantity)).toBe("3");
+  });
+
+  it("rewrites a Customers sheet put back by an undo instead of saving its old rows", async () => {
+    const { workbook, session, engine } = await orderOf10();
+    const colOf = (h: string) => workbook.table("lpCustomers")!.columns.findIndex((c) => c.header === h);
+    const before = structuredClone(workbook.state);
+    workbook.userSetCell("Customers", { row: 1, col: colOf("Name") }, "Adatum Renamed");
+    await session.saveMaster("customers");
+    expect((await readRows(engine, "customer", { no: "C10000" }))[0]!.name).toBe("Adatum Renamed");
+    await session.refreshSheets();
+    // Undo back past the rewrite and the rename: the sheet shows the old name and the old stamp.
+    const i = workbook.state.sheets.findIndex((s) => s.name === "Customers");
+    workbook.state.sheets[i] = structuredClone(before.sheets.find((s) => s.name === "Customers")!);
+    await session.saveMaster("customers");
+    expect(session.state.message?.text).toMatch(/rewritten from the books/);
+    expect((await readRows(engine, "customer", { no: "C10000" }))[0]!.name).toBe("Adatum Renamed");
+  });
+});
