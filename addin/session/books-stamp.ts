@@ -34,3 +34,11 @@ export function documentSheetStamp(header: Row | undefined, lines: Row[]): strin
     lines.map((l) => LINE_COLUMNS.map((c) => l[c.field] ?? null)),
   );
 }
+
+/**
+ * A sheet is stale when its stamp names other books. A sheet with no stamp at all was written by a
+ * Ledgerpane before stamps (or its stamp cell was cleared): it is read as before, so an upgrade
+ * never discards what the user typed.
+ */
+export const isStale = (sheetStamp: string | null, books: string) =>
+  sheetStamp !== null && sheetStamp !== books;

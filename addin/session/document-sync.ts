@@ -4,7 +4,7 @@ import type { DocumentSheetRead, OutputRow } from "../sheets/document-sheet.js";
 import { lineValues } from "../sheets/document-sheet.js";
 import { HEADER_FIELDS, LINE_COLUMNS, type DocumentRef } from "../sheets/layouts.js";
 import { isBlankRow, type FieldError, type ReadRow } from "../sheets/table-reader.js";
-import { documentSheetStamp } from "./books-stamp.js";
+import { documentSheetStamp, isStale } from "./books-stamp.js";
 import { readRows, warningsOf, type Row } from "./engine-calls.js";
 
 /**
@@ -136,7 +136,7 @@ export async function syncDocument(
     documentNo: doc.no,
   });
   const stamp = documentSheetStamp(header, engineLines);
-  if (read.stamp !== stamp)
+  if (isStale(read.stamp, stamp))
     return {
       rows: engineLines.map((l) => ({ values: lineValues(l), errors: [] })),
       headerErrors: [],

@@ -11,7 +11,7 @@ import {
   type FieldError,
   type ReadRow,
 } from "../sheets/table-reader.js";
-import { shownStamp } from "./books-stamp.js";
+import { isStale, shownStamp } from "./books-stamp.js";
 import { readRows, type Row } from "./engine-calls.js";
 
 export interface MasterSyncOutcome {
@@ -66,7 +66,7 @@ export async function syncMasterSheet(
 
   const storedRows = await readRows(engine, layout.engineTable);
   // A sheet not written from these books (an undo in Excel) holds no edits we can tell apart.
-  if ((await gw.readTableStamp(layout.table)) !== shownStamp(fieldsOf(layout), storedRows)) {
+  if (isStale(await gw.readTableStamp(layout.table), shownStamp(fieldsOf(layout), storedRows))) {
     await refreshMasterSheet(gw, engine, layout, progress);
     return { stale: true };
   }

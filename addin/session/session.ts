@@ -23,7 +23,7 @@ import { EngineCommandError, readRows, unwrap, type Row } from "./engine-calls.j
 import { refreshLedgerSheets } from "./ledger-refresh.js";
 import { refreshMasterSheet, syncMasterSheet } from "./master-sync.js";
 import { openStored } from "./open-stored.js";
-import { documentSheetStamp } from "./books-stamp.js";
+import { documentSheetStamp, isStale } from "./books-stamp.js";
 import { postingQuestion, type PostMode } from "./posting-question.js";
 import { initialState, type Question, type SessionState, type Verification } from "./session-state.js";
 import { readWorkbookSettings, writeWorkbookSettings } from "./workbook-settings.js";
@@ -465,7 +465,7 @@ export class Session extends EventTarget {
         if (!read) return this.reportValidation(null, "", notDone);
         if (action === "release") {
           if (!this.reportValidation(await this.sync(doc, read), "", notDone)) return;
-        } else if (read.stamp !== (await documentStamp(this.engine, doc))) {
+        } else if (isStale(read.stamp, await documentStamp(this.engine, doc))) {
           // An older sheet (undo): rewrite it, and reopen nothing on its word.
           return void (await this.sync(doc, read));
         }

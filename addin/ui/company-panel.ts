@@ -10,6 +10,11 @@ export class CompanyPanel extends SessionPanel {
       .ok {
         color: #107c10;
       }
+      label.check {
+        display: flex;
+        align-items: flex-start;
+        gap: 6px;
+      }
       .bad {
         color: #a4262c;
         border-left: 3px solid #a4262c;
@@ -80,7 +85,7 @@ export class CompanyPanel extends SessionPanel {
       </div>
       ${this.verification()}
       <h2>Posting</h2>
-      <label class="row">
+      <label class="check">
         <input
           type="checkbox"
           aria-label="Ask before posting"
@@ -88,7 +93,7 @@ export class CompanyPanel extends SessionPanel {
           .checked=${s.settings.confirmPosting}
           @change=${(e: Event) => this.session.setConfirmPosting((e.target as HTMLInputElement).checked)}
         />
-        Ask before posting ("Do you want to ship and invoice…?", with the quantities and amount)
+        <span>Ask before posting ("Do you want to ship and invoice…?", with the quantities and amount)</span>
       </label>
       <p class="muted">A setting of this workbook: it applies to everyone who opens it.</p>
       <h2>Work date</h2>

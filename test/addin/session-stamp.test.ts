@@ -71,3 +71,17 @@ describe("sheets stamped with the books they show", () => {
     expect((await readRows(engine, "customer", { no: "C10000" }))[0]!.name).toBe("Adatum Renamed");
   });
 });
+
+describe("sheets from before stamps", () => {
+  it("reads a sheet without a stamp as before, so an upgrade keeps what was typed", async () => {
+    const { workbook, session, engine, doc, sheet } = await orderOf10();
+    const t = workbook.table("lpLines_Order_SO1001")!;
+    const s = workbook.requireSheet(sheet);
+    for (let j = 0; j < 6; j++) workbook.set(s, t.top.row, t.top.col + t.columns.length + j, null);
+    workbook.userSetCell(sheet, lineCell(0, "Quantity"), 7);
+    await session.validateDocument(doc);
+    const [line] = await readRows(engine, "salesLine", { documentNo: doc.no });
+    expect(String(line!.quantity)).toBe("7");
+    expect(session.state.message?.kind).toBe("success");
+  });
+});

@@ -166,4 +166,19 @@ describe("the standalone page in Chromium", () => {
     await page.getByText("Not posted: Order SO1002 was left as it is.").waitFor();
     expect(await cellText(page, lineCell(0, "Qty. Shipped"))).toBe("1");
   }, 60_000);
+
+  it("starts over only after saying what it erases, and undoes it once", async () => {
+    await page.getByRole("tab", { name: "Company" }).click();
+    await page.getByRole("button", { name: "Start over with an empty workbook" }).click();
+    const question = page.getByRole("alertdialog");
+    await question.waitFor();
+    expect(await question.textContent()).toMatch(/3 posted document\(s\)/);
+    await page.screenshot({ path: `${shots}/start-over-question.png` });
+    await question.getByRole("button", { name: "Erase and start over" }).click();
+    await page.getByRole("button", { name: "Undo start over" }).click({ timeout: 30_000 });
+    await page.getByRole("tab", { name: "Posted" }).click({ timeout: 30_000 });
+    await page.locator('tr[data-posted="103001"]').waitFor();
+    await page.getByRole("tab", { name: "Company" }).click();
+    await page.screenshot({ path: `${shots}/company-tab.png`, fullPage: true });
+  }, 60_000);
 });
