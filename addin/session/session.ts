@@ -524,6 +524,8 @@ export class Session extends EventTarget {
       this.set({ current: doc, entries: null });
       const outcome = await this.validate(doc);
       if (!this.reportValidation(outcome, "")) return;
+      // Read again: another pane on this workbook may have changed the setting.
+      this.set({ settings: await readWorkbookSettings(this.gateway) });
       if (this.state.settings.confirmPosting && !(await this.confirmPosting(doc, mode, outcome!))) return;
       const batch = await this.engine.dispatch(
         [{ do: "postSalesDocument", with: this.postInput(doc, mode) }],

@@ -55,7 +55,19 @@ describe("posting asks for confirmation", () => {
     expect(session.state.message?.kind).toBe("success");
   });
 
-  it("asks nothing in a fresh workbook until a company exists, then confirms by default", async () => {
+  it("follows a change of the setting made in another pane on the same workbook", async () => {
+    const { workbook, session, doc } = await orderOf10();
+    const other = new Session(new MemoryGateway(workbook), await createInProcessEngine(), "standalone");
+    await other.start();
+    await other.setConfirmPosting(false);
+    expect(session.state.settings.confirmPosting).toBe(true);
+    const asked = answering(session, () => false);
+    await session.postDocument(doc, "ship");
+    expect(asked).toHaveLength(0);
+    expect(session.state.message?.kind).toBe("success");
+  });
+
+  it("asks by default in a workbook that has no setting yet", async () => {
     const { session } = await newSession();
     expect(session.state.settings.confirmPosting).toBe(true);
   });
