@@ -484,7 +484,8 @@ export class Session extends EventTarget {
         // The sheet was in step with the books just before the reopen, which changed only the status.
         const outcome = await this.sync(doc, { ...read, stamp: await documentStamp(this.engine, doc) });
         await this.refreshLists();
-        this.reportValidation(outcome, status, `${status} Some of what was typed is still refused`);
+        const sent = outcome?.changed ? " What was typed on the sheet is now saved in the books." : "";
+        this.reportValidation(outcome, status + sent, `${status} Some of what was typed is still refused`);
       },
     );
   }
