@@ -65,11 +65,10 @@ export async function syncMasterSheet(
   if (read.fatal.length > 0) return { fatal: read.fatal };
 
   const storedRows = await readRows(engine, layout.engineTable);
-  // A sheet not written from these books (an undo in Excel) holds no edits we can tell apart.
-  if (isStale(await gw.readTableStamp(layout.table), shownStamp(fieldsOf(layout), storedRows))) {
-    await refreshMasterSheet(gw, engine, layout, progress);
+  // A sheet not written from these books (an undo in Excel) holds no edits we can tell apart; the
+  // caller rewrites it (after checking that these books are the workbook's current ones).
+  if (isStale(await gw.readTableStamp(layout.table), shownStamp(fieldsOf(layout), storedRows)))
     return { stale: true };
-  }
   const stored = new Map(storedRows.map((r) => [String(r.no), r]));
   const seen = new Set<string>();
   const pending: { row: ReadRow; input: Row }[] = [];

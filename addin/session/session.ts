@@ -392,10 +392,34 @@ export class Session extends EventTarget {
     return null;
   }
 
+  /**
+   * A sheet whose stamp does not match may come from newer books, saved by another pane on this
+   * workbook; then this pane's books are the old ones. Reopen the workbook's copy before judging
+   * the sheet. True when the books were reopened.
+   */
+  private async catchUp(): Promise<boolean> {
+    const current = await this.store.readManifest();
+    if (!current || current.manifest.generation === this.store.generation) return false;
+    const outcome = await openStored(this.store, this.engine, { workDate: this.state.workDate });
+    if (outcome.status !== "opened")
+      throw new Error(
+        `The books in this workbook were saved by another window and cannot be opened here: ${
+          "message" in outcome ? outcome.message : "no company"
+        }`,
+      );
+    this.set({
+      notices: [...this.state.notices, ...outcome.notices],
+      storage: { generation: outcome.generation, slot: outcome.slot, savedAt: null, bytes: null },
+    });
+    await this.refreshLists();
+    return true;
+  }
+
   /** Sends what the user changed on a sheet read earlier; null when the sheet was stale and rewritten. */
   private async sync(doc: DocumentRef, read: DocumentSheetRead): Promise<SyncOutcome | null> {
     this.set({ busy: { label: "Checking the lines with the engine", done: 0, total: 0 } });
-    const outcome = await syncDocument(this.engine, doc, read);
+    let outcome = await syncDocument(this.engine, doc, read);
+    if (outcome.stale && (await this.catchUp())) outcome = await syncDocument(this.engine, doc, read);
     await this.commit(outcome.changed);
     if (outcome.changed) await this.refreshLists();
     const errors = await writeDocumentSheet(
@@ -661,17 +685,17 @@ export class Session extends EventTarget {
   async saveMaster(kind: "customers" | "items"): Promise<void> {
     const layout: MasterLayout = kind === "customers" ? CUSTOMERS : ITEMS;
     await this.run(`Saving ${layout.sheet}`, async () => {
-      const outcome = await syncMasterSheet(
-        this.gateway,
-        this.engine,
-        layout,
-        this.progress(`Reading ${layout.sheet}`),
-      );
-      if ("stale" in outcome)
+      const sync = () =>
+        syncMasterSheet(this.gateway, this.engine, layout, this.progress(`Reading ${layout.sheet}`));
+      let outcome = await sync();
+      if ("stale" in outcome && (await this.catchUp())) outcome = await sync();
+      if ("stale" in outcome) {
+        await refreshMasterSheet(this.gateway, this.engine, layout, this.progress(`Writing ${layout.sheet}`));
         return this.set({
           errors: [],
           message: { kind: "warning", text: `The sheet '${layout.sheet}' ${STALE_SHEET}` },
         });
+      }
       if ("fatal" in outcome) {
         this.set({
           errors: outcome.fatal,

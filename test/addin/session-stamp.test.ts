@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { createInProcessEngine } from "../../addin/engine-host/in-process.js";
+import { MemoryGateway } from "../../addin/gateway/memory-gateway.js";
 import { readRows } from "../../addin/session/engine-calls.js";
+import { Session } from "../../addin/session/session.js";
 import { answering, cellAt, lineCell, orderOf10 } from "./session-helpers.js";
 
 /**
@@ -83,5 +86,41 @@ describe("sheets from before stamps", () => {
     const [line] = await readRows(engine, "salesLine", { documentNo: doc.no });
     expect(String(line!.quantity)).toBe("7");
     expect(session.state.message?.kind).toBe("success");
+  });
+});
+
+describe("two panes on one workbook", () => {
+  it("takes a sheet another pane wrote from newer books as current once it has caught up, and sends its edits", async () => {
+    const { workbook, session, doc, sheet } = await orderOf10();
+    const other = new Session(new MemoryGateway(workbook), await createInProcessEngine(), "standalone", {
+      workDate: "2025-01-15",
+    });
+    await other.start();
+    workbook.userSetCell(sheet, lineCell(0, "Quantity"), 8);
+    await other.validateDocument(doc);
+    expect(other.state.message?.kind).toBe("success");
+
+    // The first pane's books are older than the sheet; it catches up instead of rewriting the sheet.
+    workbook.userSetCell(sheet, lineCell(0, "Unit Price"), 90);
+    await session.validateDocument(doc);
+    expect(session.state.message?.kind).toBe("success");
+    const [line] = await readRows(session.engine, "salesLine", { documentNo: doc.no });
+    expect(String(line!.quantity)).toBe("8");
+    expect(String(line!.unitPrice)).toBe("90");
+    expect(String(cellAt(workbook, sheet, lineCell(0, "Quantity")))).toBe("8");
+  });
+
+  it("saves a Customers edit made on a sheet another pane wrote, after catching up", async () => {
+    const { workbook, session } = await orderOf10();
+    const other = new Session(new MemoryGateway(workbook), await createInProcessEngine(), "standalone");
+    await other.start();
+    const colOf = (h: string) => workbook.table("lpCustomers")!.columns.findIndex((c) => c.header === h);
+    workbook.userSetCell("Customers", { row: 1, col: colOf("Name") }, "Adatum A");
+    await other.saveMaster("customers");
+    workbook.userSetCell("Customers", { row: 2, col: colOf("Name") }, "Trey B");
+    await session.saveMaster("customers");
+    expect(session.state.message?.kind).toBe("success");
+    const names = (await readRows(session.engine, "customer")).map((c) => c.name);
+    expect(names.slice(0, 2)).toEqual(["Adatum A", "Trey B"]);
   });
 });
