@@ -489,7 +489,10 @@ export class Session extends EventTarget {
         if (!read) return this.reportValidation(null, "", notDone);
         if (action === "release") {
           if (!this.reportValidation(await this.sync(doc, read), "", notDone)) return;
-        } else if (isStale(read.stamp, await documentStamp(this.engine, doc))) {
+        } else if (
+          isStale(read.stamp, await documentStamp(this.engine, doc)) &&
+          (!(await this.catchUp()) || isStale(read.stamp, await documentStamp(this.engine, doc)))
+        ) {
           // An older sheet (undo): rewrite it, and reopen nothing on its word.
           return void (await this.sync(doc, read));
         }

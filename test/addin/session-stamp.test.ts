@@ -124,3 +124,20 @@ describe("two panes on one workbook", () => {
     expect(names.slice(0, 2)).toEqual(["Adatum A", "Trey B"]);
   });
 });
+
+describe("Reopen on a sheet put back by an undo", () => {
+  it("rewrites the sheet and reopens nothing", async () => {
+    const { workbook, session, engine, doc, sheet } = await orderOf10();
+    const before = structuredClone(workbook.state);
+    await session.setDocumentStatus(doc, "release");
+    workbook.userSetCell(sheet, lineCell(0, "Quantity"), 5);
+    await session.validateDocument(doc); // refused: released
+    // Undo back past the release's rewrite: an older stamp.
+    const i = workbook.state.sheets.findIndex((s) => s.name === sheet);
+    workbook.state.sheets[i] = structuredClone(before.sheets.find((s) => s.name === sheet)!);
+    await session.setDocumentStatus(doc, "reopen");
+    expect(session.state.message?.text).toMatch(/rewritten from the books/);
+    const [header] = await readRows(engine, "salesHeader", { documentType: "Order", no: doc.no });
+    expect(header!.status).toBe("Released");
+  });
+});
