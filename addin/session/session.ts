@@ -24,8 +24,9 @@ import { refreshLedgerSheets } from "./ledger-refresh.js";
 import { refreshMasterSheet, syncMasterSheet } from "./master-sync.js";
 import { openStored } from "./open-stored.js";
 import { documentSheetStamp, isStale } from "./books-stamp.js";
+import { summarizeBooks, verificationMessage, verifyBooks, type BooksSummary } from "./books-checks.js";
 import { postingQuestion, type PostMode } from "./posting-question.js";
-import { initialState, type Question, type SessionState, type Verification } from "./session-state.js";
+import { initialState, type Question, type SessionState } from "./session-state.js";
 import { readWorkbookSettings, writeWorkbookSettings } from "./workbook-settings.js";
 
 export type { PostMode } from "./posting-question.js";
@@ -211,48 +212,14 @@ export class Session extends EventTarget {
   /** Recomputes the G/L registers' hash chain and the ledger invariants (engine command `verifyBooks`). */
   async verifyBooks(): Promise<void> {
     await this.run("Verifying the books", async () => {
-      const batch = await this.engine.dispatch([{ do: "verifyBooks", with: {} }], "Verifying the books");
-      const r = unwrap<Omit<Verification, "checkedAt">>(batch.responses[0]);
-      const verification: Verification = {
-        ok: r.ok,
-        registers: r.registers,
-        entries: r.entries,
-        problems: r.problems ?? [],
-        checkedAt: new Date().toISOString(),
-      };
-      const first = verification.problems.find((p) => p.registerNo !== undefined);
-      this.set({
-        verification,
-        message: verification.ok
-          ? {
-              kind: "success",
-              text: `The books are intact: ${r.registers} G/L register(s) and ${r.entries} entries match their hash chain and every check.`,
-            }
-          : {
-              kind: "error",
-              text:
-                `The books do not match: ${verification.problems.length} problem(s)` +
-                (first ? `, first in G/L register ${first.registerNo}` : "") +
-                ". They were changed outside Ledgerpane or are damaged; do not post until this is explained.",
-            },
-      });
+      const verification = await verifyBooks(this.engine);
+      this.set({ verification, message: verificationMessage(verification) });
     });
   }
 
-  /** What a new start would erase: counts the user can check before saying yes. */
-  async describeBooks(): Promise<{ documents: number; posted: number; entries: number; customers: number }> {
-    const count = async (table: string) => (await readRows(this.engine, table)).length;
-    return {
-      documents: this.state.documents.length,
-      posted: (await count("salesInvoiceHeader")) + (await count("salesShipmentHeader")),
-      entries:
-        (await count("glEntry")) +
-        (await count("custLedgerEntry")) +
-        (await count("itemLedgerEntry")) +
-        (await count("valueEntry")) +
-        (await count("vatEntry")),
-      customers: this.state.customers.length,
-    };
+  /** What a new start would erase. */
+  describeBooks(): Promise<BooksSummary> {
+    return summarizeBooks(this.engine);
   }
 
   async refreshSheets(): Promise<void> {

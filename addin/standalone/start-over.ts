@@ -1,13 +1,7 @@
+import type { BooksSummary } from "../session/books-checks.js";
 import type { Session } from "../session/session.js";
 import type { Question } from "../session/session-state.js";
 import type { BrowserWorkbookStore } from "./browser-store.js";
-
-export interface BooksSummary {
-  documents: number;
-  posted: number;
-  entries: number;
-  customers: number;
-}
 
 /** What "Start over" would erase, said before it happens. */
 export function startOverQuestion(books: BooksSummary | null): Question {
