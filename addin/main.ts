@@ -5,27 +5,52 @@ import { MemoryWorkbook } from "./gateway/memory-workbook.js";
 import { OfficeGateway } from "./gateway/office-gateway.js";
 import { Session } from "./session/session.js";
 import { BrowserWorkbookStore } from "./standalone/browser-store.js";
+import { chooseHost, isInFrame, officeHostHints, type HostChoice } from "./standalone/host-choice.js";
+import { confirmStartOver } from "./standalone/start-over.js";
 import "./ui/app.js";
 import "./ui/standalone-shell.js";
 
 /**
- * Inside Excel the pane drives the real workbook through Office.js. Anywhere else (a plain browser,
- * the end-to-end tests) Office.onReady answers without a host, and the page becomes the standalone
- * demo: an in-memory workbook drawn as grids, kept in IndexedDB so a reload finds it again.
+ * Inside Excel the pane drives the real workbook through Office.js. A plain browser page (and the
+ * end-to-end tests) gets the standalone demo: an in-memory workbook drawn as grids, kept in
+ * IndexedDB so a reload finds it again. Inside a host frame or webview the page waits for Office
+ * however long it takes, because the demo would write the user's work to the browser instead.
  */
-async function excelHost(): Promise<boolean> {
-  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return false;
-  const info = await Promise.race([
-    Office.onReady(),
-    new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000)),
+const FIRST_WAIT_MS = 10_000;
+
+async function whereAmI(root: HTMLElement): Promise<HostChoice> {
+  const officeLoaded = typeof Office !== "undefined" && typeof Office.onReady === "function";
+  const signals = {
+    officeLoaded,
+    inFrame: isInFrame(window),
+    hostHints: officeHostHints(window as never),
+  };
+  if (!officeLoaded) return chooseHost({ ...signals, ready: "pending" });
+  const ready = Office.onReady().then((info) => ({ host: info.host ? String(info.host) : null }));
+  const first = await Promise.race([
+    ready,
+    new Promise<"pending">((resolve) => setTimeout(() => resolve("pending"), FIRST_WAIT_MS)),
   ]);
-  return info !== null && info.host === Office.HostType.Excel;
+  const choice = chooseHost({ ...signals, ready: first });
+  if (choice.kind !== "wait") return choice;
+  root.textContent =
+    `Waiting for Excel… (${choice.reason}). Ledgerpane starts when Excel is ready; ` +
+    "nothing is written anywhere meanwhile.";
+  const late = chooseHost({ ...signals, ready: await ready });
+  return late.kind === "wait"
+    ? { kind: "refuse", message: `Excel did not answer as expected (${late.reason}); reopen the pane.` }
+    : late;
 }
 
 async function boot(): Promise<void> {
   const root = document.getElementById("app")!;
+  const choice = await whereAmI(root);
+  if (choice.kind === "refuse") {
+    root.textContent = choice.message;
+    return;
+  }
   const engine = new WorkerEngineClient();
-  if (await excelHost()) {
+  if (choice.kind === "excel") {
     const session = new Session(new OfficeGateway(), engine, "office");
     engine.onProgress = session.engineProgress;
     const app = document.createElement("lp-app");
@@ -48,9 +73,12 @@ async function boot(): Promise<void> {
   shell.session = session;
   shell.workbook = workbook;
   shell.resetWorkbook = async () => {
-    await store.clear();
-    location.reload();
+    if (await confirmStartOver(session, store)) location.reload();
   };
+  if (await store.erased())
+    shell.undoStartOver = async () => {
+      if (await store.undoStartOver()) location.reload();
+    };
   root.replaceChildren(shell);
   await session.start();
 }

@@ -23,6 +23,8 @@ export interface WorkbookGateway {
   readTable(name: string, progress?: Progress): Promise<TableSnapshot | null>;
   /** Replaces the table of that name (and its formats, validation and conditional format) with `spec`. */
   writeTable(spec: TableSpec, progress?: Progress): Promise<void>;
+  /** The stamp last written with the table (`TableSpec.stamp`), or null when there is none. */
+  readTableStamp(name: string): Promise<string | null>;
 
   /** Direct fills for single cells (error marks); `null` removes the fill. */
   setCellFills(sheet: string, fills: { cell: CellRef; color: string | null }[]): Promise<void>;
@@ -98,6 +100,34 @@ export interface TableSpec {
    * format, so the highlight follows the text even when the user sorts or edits.
    */
   statusColumn?: number;
+  /**
+   * Which books the sheet shows, written in the same request as the table's last cells so that an
+   * undo in Excel (which reverts sheet writes but not the custom XML parts holding the books)
+   * reverts it too. Kept in a cell, not a named item: Excel's undo does not revert names.
+   */
+  stamp?: string;
+}
+
+/**
+ * Where a table's stamp sits: in its header row, one empty column to the right of the table, as
+ * text hidden by the number format. Readers look a few cells further in case the table grew by
+ * a column the user typed into.
+ */
+export const STAMP_PREFIX = "lp-books:";
+export const STAMP_FORMAT = ";;;";
+export const STAMP_GAP = 1;
+export const STAMP_SEARCH = 4;
+
+export const stampCell = (top: CellRef, columns: number): CellRef => ({
+  row: top.row,
+  col: top.col + columns + STAMP_GAP,
+});
+
+/** The stamp among the cells right of a table's header row, if any. */
+export function findStamp(cells: CellValue[]): string | null {
+  for (const v of cells)
+    if (typeof v === "string" && v.startsWith(STAMP_PREFIX)) return v.slice(STAMP_PREFIX.length);
+  return null;
 }
 
 export interface TableSnapshot {

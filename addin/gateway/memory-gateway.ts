@@ -10,6 +10,12 @@ import {
 import {
   TEXT_FORMAT,
   becomesFormula,
+  STAMP_FORMAT,
+  STAMP_GAP,
+  STAMP_PREFIX,
+  STAMP_SEARCH,
+  findStamp,
+  stampCell,
   type BlockStyle,
   type Progress,
   type TableColumn,
@@ -241,6 +247,22 @@ export class MemoryGateway implements WorkbookGateway {
         ...(spec.statusColumn !== undefined ? { statusColumn: spec.statusColumn } : {}),
       };
       this.workbook.state.tables.push(table);
+      if (spec.stamp !== undefined) {
+        const s = this.workbook.requireSheet(spec.sheet);
+        const cell = stampCell(spec.top, spec.columns.length);
+        this.workbook.set(s, cell.row, cell.col, STAMP_PREFIX + spec.stamp);
+        this.workbook.setStyle(s, cell, { numberFormat: STAMP_FORMAT });
+      }
+    });
+  }
+
+  async readTableStamp(name: string): Promise<string | null> {
+    return this.read("readTableStamp", () => {
+      const t = this.workbook.table(name);
+      if (!t) return null;
+      const s = this.workbook.requireSheet(t.sheet);
+      const from = t.top.col + t.columns.length;
+      return findStamp(this.block(s, { row: t.top.row, col: from }, 1, STAMP_GAP + STAMP_SEARCH)[0]!);
     });
   }
 

@@ -4,6 +4,12 @@ import { checkCellText, planReadBatches, planRowBatches } from "./excel-limits.j
 import {
   ERROR_MARK,
   ERROR_ROW_FILL,
+  STAMP_FORMAT,
+  STAMP_GAP,
+  STAMP_PREFIX,
+  STAMP_SEARCH,
+  findStamp,
+  stampCell,
   type BlockStyle,
   type Progress,
   type TableSnapshot,
@@ -218,7 +224,35 @@ export class OfficeGateway implements WorkbookGateway {
         cf.custom.format.fill.color = ERROR_ROW_FILL;
         cf.custom.format.font.color = "#A4262C";
       }
+      // In the table's last request: an undo of any part of this write reverts the stamp first.
+      if (spec.stamp !== undefined) {
+        const at = stampCell(spec.top, cols);
+        const cell = sheet.getRangeByIndexes(at.row, at.col, 1, 1);
+        cell.numberFormat = [[STAMP_FORMAT]];
+        cell.values = [[STAMP_PREFIX + spec.stamp]];
+      }
       await ctx.sync();
+    });
+  }
+
+  readTableStamp(name: string): Promise<string | null> {
+    return this.run(async (ctx) => {
+      const table = ctx.workbook.tables.getItemOrNullObject(name);
+      table.load("isNullObject");
+      await ctx.sync();
+      if (table.isNullObject) return null;
+      const whole = table.getRange();
+      whole.load("rowIndex,columnIndex,columnCount");
+      await ctx.sync();
+      const right = table.worksheet.getRangeByIndexes(
+        whole.rowIndex,
+        whole.columnIndex + whole.columnCount,
+        1,
+        STAMP_GAP + STAMP_SEARCH,
+      );
+      right.load("values");
+      await ctx.sync();
+      return findStamp((right.values[0] ?? []) as CellValue[]);
     });
   }
 

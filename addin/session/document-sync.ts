@@ -4,6 +4,7 @@ import type { DocumentSheetRead, OutputRow } from "../sheets/document-sheet.js";
 import { lineValues } from "../sheets/document-sheet.js";
 import { HEADER_FIELDS, LINE_COLUMNS, type DocumentRef } from "../sheets/layouts.js";
 import { isBlankRow, type FieldError, type ReadRow } from "../sheets/table-reader.js";
+import { documentSheetStamp, isStale } from "./books-stamp.js";
 import { readRows, warningsOf, type Row } from "./engine-calls.js";
 
 /**
@@ -19,6 +20,13 @@ export interface SyncOutcome {
   changed: boolean;
   warnings: string[];
   errorCount: number;
+  /** The stamp of the books the rows and header come from. */
+  stamp: string;
+  /**
+   * The sheet was not written from the books as they are (an undo in Excel put back an older
+   * version): nothing was sent, and `rows`/`header` are the books' own, to rewrite the sheet with.
+   */
+  stale: boolean;
 }
 
 type Planned =
@@ -99,13 +107,20 @@ function detailErrors(error: EngineErrorJson, fallbackField: string | null = nul
   }));
 }
 
-function headerDetailErrors(error: EngineErrorJson): FieldError[] {
+function headerDetailErrors(error: EngineErrorJson, sent: string): FieldError[] {
   const fields = new Set(HEADER_FIELDS.map((f) => f.field));
   const details = error.details.length > 0 ? error.details : [{ message: error.message }];
   return details.map((d) => ({
-    field: d.field && fields.has(d.field) ? d.field : "check",
+    field: d.field && fields.has(d.field) ? d.field : sent,
     message: d.message,
   }));
+}
+
+/** The stamp of a document's rows as the books hold them now. */
+export async function documentStamp(engine: EngineApi, doc: DocumentRef): Promise<string> {
+  const [header] = await readRows(engine, "salesHeader", { documentType: doc.documentType, no: doc.no });
+  const lines = await readRows(engine, "salesLine", { documentType: doc.documentType, documentNo: doc.no });
+  return documentSheetStamp(header, lines);
 }
 
 export async function syncDocument(
@@ -120,20 +135,35 @@ export async function syncDocument(
     documentType: doc.documentType,
     documentNo: doc.no,
   });
+  const stamp = documentSheetStamp(header, engineLines);
+  if (isStale(read.stamp, stamp))
+    return {
+      rows: engineLines.map((l) => ({ values: lineValues(l), errors: [] })),
+      headerErrors: [],
+      header,
+      changed: false,
+      warnings: [],
+      errorCount: 0,
+      stamp,
+      stale: true,
+    };
   const warnings: string[] = [];
   let changed = false;
 
-  // Header first: a new customer or posting date changes what the lines may hold.
+  // Header first: a new customer or posting date changes what the lines may hold. One command per
+  // field, as a user validates them one by one: a refused customer must not take a good date with it.
   const headerErrors: FieldError[] = [...read.header.errors];
-  const headerChanges: Row = {};
+  const headerChanges: [string, unknown][] = [];
   for (const f of HEADER_FIELDS) {
     if (f.role !== "input" || headerErrors.some((e) => e.field === f.field)) continue;
     const v = read.header.values[f.field] ?? null;
-    if (!sameValue(f.kind, v, header[f.field])) headerChanges[f.field] = v ?? (f.kind === "date" ? null : "");
+    if (!sameValue(f.kind, v, header[f.field]))
+      headerChanges.push([f.field, v ?? (f.kind === "date" ? null : "")]);
   }
-  const commands: CommandRequest[] = [];
-  if (Object.keys(headerChanges).length > 0)
-    commands.push({ do: "updateSalesHeader", with: { ...key, ...headerChanges } });
+  const commands: CommandRequest[] = headerChanges.map(([field, value]) => ({
+    do: "updateSalesHeader",
+    with: { ...key, [field]: value },
+  }));
 
   const { plan, deletes } = planLines(read, engineLines);
   const deleteAt = commands.length;
@@ -156,11 +186,11 @@ export async function syncDocument(
     const batch = await engine.dispatch(commands, "Saving lines");
     changed ||= batch.changed;
     const res = (i: number): CommandResponse => batch.responses[i]!;
-    if (Object.keys(headerChanges).length > 0) {
-      const r = res(0);
-      if (!r.ok) headerErrors.push(...headerDetailErrors(r.error));
+    headerChanges.forEach(([field], i) => {
+      const r = res(i);
+      if (!r.ok) headerErrors.push(...headerDetailErrors(r.error, field));
       warnings.push(...warningsOf(r));
-    }
+    });
     deletes.forEach((lineNo, i) => {
       const r = res(deleteAt + i);
       if (!r.ok) failedDeletes.set(lineNo, detailErrors(r.error));
@@ -237,5 +267,19 @@ export async function syncDocument(
     });
   }
   const errorCount = headerErrors.length + rows.reduce((n, r) => n + r.errors.length, 0);
-  return { rows, headerErrors, header: freshHeader ?? header, changed, warnings, errorCount };
+  const books = freshHeader ?? header;
+  // A header cell with an error keeps what the user typed, as a line cell does.
+  const shownHeader: Row = { ...books };
+  for (const e of headerErrors)
+    if (e.field !== null && e.field in read.header.raw) shownHeader[e.field] = read.header.raw[e.field];
+  return {
+    rows,
+    headerErrors,
+    header: shownHeader,
+    changed,
+    warnings,
+    errorCount,
+    stamp: documentSheetStamp(books, fresh),
+    stale: false,
+  };
 }

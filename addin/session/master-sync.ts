@@ -11,6 +11,7 @@ import {
   type FieldError,
   type ReadRow,
 } from "../sheets/table-reader.js";
+import { isStale, shownStamp } from "./books-stamp.js";
 import { readRows, type Row } from "./engine-calls.js";
 
 export interface MasterSyncOutcome {
@@ -18,6 +19,8 @@ export interface MasterSyncOutcome {
   changed: boolean;
   saved: number;
 }
+
+const fieldsOf = (layout: MasterLayout) => layout.columns.map((c) => c.field);
 
 /** Writes the customers or items sheet from the books. */
 export async function refreshMasterSheet(
@@ -32,6 +35,7 @@ export async function refreshMasterSheet(
     layout,
     rows.map((values) => ({ values, errors: [] })),
     progress,
+    shownStamp(fieldsOf(layout), rows),
   );
 }
 
@@ -51,7 +55,7 @@ export async function syncMasterSheet(
   engine: EngineApi,
   layout: MasterLayout,
   progress?: Progress,
-): Promise<MasterSyncOutcome | { fatal: CellError[] }> {
+): Promise<MasterSyncOutcome | { fatal: CellError[] } | { stale: true }> {
   const snapshot = await gw.readTable(layout.table, progress);
   const read = readTableRows(snapshot, layout.columns, {
     sheet: layout.sheet,
@@ -60,7 +64,12 @@ export async function syncMasterSheet(
   });
   if (read.fatal.length > 0) return { fatal: read.fatal };
 
-  const stored = new Map((await readRows(engine, layout.engineTable)).map((r) => [String(r.no), r]));
+  const storedRows = await readRows(engine, layout.engineTable);
+  // A sheet not written from these books (an undo in Excel) holds no edits we can tell apart; the
+  // caller rewrites it (after checking that these books are the workbook's current ones).
+  if (isStale(await gw.readTableStamp(layout.table), shownStamp(fieldsOf(layout), storedRows)))
+    return { stale: true };
+  const stored = new Map(storedRows.map((r) => [String(r.no), r]));
   const seen = new Set<string>();
   const pending: { row: ReadRow; input: Row }[] = [];
   const active = read.rows.filter((r) => !isBlankRow(r, layout.columns));
@@ -108,7 +117,8 @@ export async function syncMasterSheet(
     }
   }
 
-  const fresh = new Map((await readRows(engine, layout.engineTable)).map((r) => [String(r.no), r]));
+  const freshRows = await readRows(engine, layout.engineTable);
+  const fresh = new Map(freshRows.map((r) => [String(r.no), r]));
   const shown = new Set<string>();
   const rows: OutputRow[] = active.map((row) => {
     const no = typeof row.values.no === "string" ? row.values.no : "";
@@ -125,6 +135,6 @@ export async function syncMasterSheet(
   });
   for (const [no, rec] of fresh)
     if (!shown.has(no)) rows.push({ values: rec, errors: [], note: "Back from the books" });
-  const errors = await writeListSheet(gw, layout, rows, progress);
+  const errors = await writeListSheet(gw, layout, rows, progress, shownStamp(fieldsOf(layout), freshRows));
   return { errors, changed, saved: pending.filter((p) => p.row.errors.length === 0).length };
 }

@@ -1,6 +1,7 @@
 import type { CellError } from "../sheets/table-reader.js";
 import type { DocumentRef } from "../sheets/layouts.js";
 import type { Row } from "./engine-calls.js";
+import { DEFAULT_SETTINGS, type WorkbookSettings } from "./workbook-settings.js";
 
 export type Phase = "starting" | "no-company" | "open" | "refused" | "damaged" | "failed";
 
@@ -38,6 +39,23 @@ export interface EntriesView {
   tables: Record<string, Row[]>;
 }
 
+/** A yes/no question the pane must answer before the action goes on (posting, starting over). */
+export interface Question {
+  title: string;
+  lines: string[];
+  yes: string;
+  no: string;
+}
+
+/** The answer of the engine's `verifyBooks`: the G/L registers' hash chain and the invariants. */
+export interface Verification {
+  ok: boolean;
+  registers: number;
+  entries: number;
+  problems: { registerNo?: number; message: string }[];
+  checkedAt: string;
+}
+
 export interface StorageInfo {
   generation: number | null;
   slot: string | null;
@@ -60,6 +78,9 @@ export interface SessionState {
   errors: CellError[];
   entries: EntriesView | null;
   workDate: string;
+  question: Question | null;
+  settings: WorkbookSettings;
+  verification: Verification | null;
 }
 
 export function initialState(mode: "office" | "standalone", workDate: string): SessionState {
@@ -77,5 +98,8 @@ export function initialState(mode: "office" | "standalone", workDate: string): S
     errors: [],
     entries: null,
     workDate,
+    question: null,
+    settings: { ...DEFAULT_SETTINGS },
+    verification: null,
   };
 }

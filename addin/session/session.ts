@@ -1,6 +1,11 @@
 import type { EngineApi } from "../engine-host/protocol.js";
 import type { Progress, WorkbookGateway } from "../gateway/gateway.js";
-import { readDocumentSheet, writeDocumentSheet, type OutputRow } from "../sheets/document-sheet.js";
+import {
+  readDocumentSheet,
+  writeDocumentSheet,
+  type DocumentSheetRead,
+  type OutputRow,
+} from "../sheets/document-sheet.js";
 import {
   CUSTOMERS,
   ITEMS,
@@ -13,14 +18,22 @@ import { HEADER_FIELDS } from "../sheets/layouts.js";
 import type { CellError } from "../sheets/table-reader.js";
 import { CHUNK_CHARS } from "../storage/codec.js";
 import { DatabaseStore, StoreConflictError } from "../storage/database-store.js";
-import { syncDocument, type SyncOutcome } from "./document-sync.js";
+import { documentStamp, syncDocument, type SyncOutcome } from "./document-sync.js";
 import { EngineCommandError, readRows, unwrap, type Row } from "./engine-calls.js";
 import { refreshLedgerSheets } from "./ledger-refresh.js";
 import { refreshMasterSheet, syncMasterSheet } from "./master-sync.js";
 import { openStored } from "./open-stored.js";
-import { initialState, type SessionState } from "./session-state.js";
+import { documentSheetStamp, isStale } from "./books-stamp.js";
+import { summarizeBooks, verificationMessage, verifyBooks, type BooksSummary } from "./books-checks.js";
+import { postingQuestion, type PostMode } from "./posting-question.js";
+import { initialState, type Question, type SessionState } from "./session-state.js";
+import { readWorkbookSettings, writeWorkbookSettings } from "./workbook-settings.js";
 
-export type PostMode = "ship" | "invoice" | "shipAndInvoice";
+export type { PostMode } from "./posting-question.js";
+
+const STALE_SHEET =
+  "did not show the books as they are now (an undo in Excel puts back the sheet but not the books), " +
+  "so it was rewritten from the books; nothing on it was sent. Enter any change again.";
 
 const LEDGER_TABLES = ["glEntry", "custLedgerEntry", "vatEntry", "itemLedgerEntry", "valueEntry"];
 
@@ -33,6 +46,7 @@ const LEDGER_TABLES = ["glEntry", "custLedgerEntry", "vatEntry", "itemLedgerEntr
 export class Session extends EventTarget {
   state: SessionState;
   private running = false;
+  private pendingAnswer: ((yes: boolean) => void) | null = null;
 
   constructor(
     readonly gateway: WorkbookGateway,
@@ -60,6 +74,25 @@ export class Session extends EventTarget {
   engineProgress = (label: string, done: number, total: number): void => {
     if (this.state.busy) this.set({ busy: { label, done, total } });
   };
+
+  /**
+   * Asks the pane a yes/no question and waits for `answer`. The action that asks keeps the session
+   * busy meanwhile, so no other click can slip in between the question and what it confirms.
+   */
+  ask(question: Question): Promise<boolean> {
+    this.pendingAnswer?.(false);
+    return new Promise<boolean>((resolve) => {
+      this.pendingAnswer = resolve;
+      this.set({ question });
+    });
+  }
+
+  answer(yes: boolean): void {
+    const resolve = this.pendingAnswer;
+    this.pendingAnswer = null;
+    this.set({ question: null });
+    resolve?.(yes);
+  }
 
   /** Runs one user action: busy while it runs, its failure becomes the pane's message. */
   private async run<T>(label: string, fn: () => Promise<T>): Promise<T | undefined> {
@@ -118,6 +151,7 @@ export class Session extends EventTarget {
         workDate: this.state.workDate,
         progress: this.progress("Reading the books from the workbook"),
       });
+      this.set({ settings: await readWorkbookSettings(this.gateway) });
       if (outcome.status === "none") return this.set({ phase: "no-company" });
       if (outcome.status === "refused" || outcome.status === "damaged")
         return this.set({ phase: outcome.status, message: { kind: "error", text: outcome.message } });
@@ -157,6 +191,35 @@ export class Session extends EventTarget {
       unwrap((await this.engine.dispatch([{ do: "setWorkDate", with: { workDate } }])).responses[0]);
       this.set({ workDate, message: { kind: "info", text: `Work date is now ${workDate}.` } });
     });
+  }
+
+  async setConfirmPosting(on: boolean): Promise<void> {
+    await this.run("Saving the setting in the workbook", async () => {
+      const settings = { ...this.state.settings, confirmPosting: on };
+      await writeWorkbookSettings(this.gateway, settings);
+      this.set({
+        settings,
+        message: {
+          kind: "info",
+          text: on
+            ? "Posting asks for confirmation in this workbook."
+            : "Posting no longer asks for confirmation in this workbook.",
+        },
+      });
+    });
+  }
+
+  /** Recomputes the G/L registers' hash chain and the ledger invariants (engine command `verifyBooks`). */
+  async verifyBooks(): Promise<void> {
+    await this.run("Verifying the books", async () => {
+      const verification = await verifyBooks(this.engine);
+      this.set({ verification, message: verificationMessage(verification) });
+    });
+  }
+
+  /** What a new start would erase. */
+  describeBooks(): Promise<BooksSummary> {
+    return summarizeBooks(this.engine);
   }
 
   async refreshSheets(): Promise<void> {
@@ -272,29 +335,76 @@ export class Session extends EventTarget {
     });
     await writeDocumentSheet(
       this.gateway,
-      { doc, header, headerErrors: [], rows: lines.map((values) => ({ values, errors: [] })) },
+      {
+        doc,
+        header,
+        headerErrors: [],
+        rows: lines.map((values) => ({ values, errors: [] })),
+        stamp: documentSheetStamp(header, lines),
+      },
       this.progress("Writing the document sheet"),
     );
   }
 
   /** Reads the sheet, stores what changed, writes the sheet back; returns the sync when it could run. */
   private async validate(doc: DocumentRef): Promise<SyncOutcome | null> {
+    const read = await this.readSheet(doc);
+    return read ? this.sync(doc, read) : null;
+  }
+
+  private async readSheet(doc: DocumentRef): Promise<DocumentSheetRead | null> {
     const read = await readDocumentSheet(this.gateway, doc, this.progress("Reading the document sheet"));
-    if (read.fatal.length > 0) {
-      this.set({ errors: read.fatal });
-      return null;
-    }
+    if (read.fatal.length === 0) return read;
+    this.set({ errors: read.fatal });
+    return null;
+  }
+
+  /**
+   * A sheet whose stamp does not match may come from newer books, saved by another pane on this
+   * workbook; then this pane's books are the old ones. Reopen the workbook's copy before judging
+   * the sheet. True when the books were reopened.
+   */
+  private async catchUp(): Promise<boolean> {
+    const current = await this.store.inspect();
+    if (current.kind === "empty") return false;
+    if (current.kind === "manifest" && current.manifest.generation === this.store.generation) return false;
+    const outcome = await openStored(this.store, this.engine, { workDate: this.state.workDate });
+    if (outcome.status !== "opened")
+      throw new Error(
+        `The books in this workbook were saved by another window and cannot be opened here: ${
+          "message" in outcome ? outcome.message : "no company"
+        }`,
+      );
+    this.set({
+      notices: [...this.state.notices, ...outcome.notices],
+      storage: { generation: outcome.generation, slot: outcome.slot, savedAt: null, bytes: null },
+    });
+    await this.refreshLists();
+    return true;
+  }
+
+  /** Sends what the user changed on a sheet read earlier; null when the sheet was stale and rewritten. */
+  private async sync(doc: DocumentRef, read: DocumentSheetRead): Promise<SyncOutcome | null> {
     this.set({ busy: { label: "Checking the lines with the engine", done: 0, total: 0 } });
-    const outcome = await syncDocument(this.engine, doc, read);
+    let outcome = await syncDocument(this.engine, doc, read);
+    if (outcome.stale && (await this.catchUp())) outcome = await syncDocument(this.engine, doc, read);
     await this.commit(outcome.changed);
     if (outcome.changed) await this.refreshLists();
     const errors = await writeDocumentSheet(
       this.gateway,
-      { doc, header: outcome.header, headerErrors: outcome.headerErrors, rows: outcome.rows },
+      {
+        doc,
+        header: outcome.header,
+        headerErrors: outcome.headerErrors,
+        rows: outcome.rows,
+        stamp: outcome.stamp,
+      },
       this.progress("Writing the document sheet"),
     );
     this.set({ errors });
-    return outcome;
+    if (!outcome.stale) return outcome;
+    this.set({ message: { kind: "warning", text: `The sheet '${read.sheet}' ${STALE_SHEET}` } });
+    return null;
   }
 
   async validateDocument(doc: DocumentRef): Promise<void> {
@@ -308,13 +418,18 @@ export class Session extends EventTarget {
     });
   }
 
-  private reportValidation(outcome: SyncOutcome | null, okText: string): boolean {
+  private reportValidation(
+    outcome: SyncOutcome | null,
+    okText: string,
+    notDone = "nothing was posted",
+  ): boolean {
     const n = this.state.errors.length;
+    if (outcome === null && n === 0) return false; // the sheet was rewritten; its message stands
     if (outcome === null || n > 0) {
       this.set({
         message: {
           kind: "error",
-          text: `${n} error(s) to fix; nothing was posted. Click an error to go to its cell.`,
+          text: `${n} error(s) to fix; ${notDone}. Click an error to go to its cell.`,
         },
       });
       return false;
@@ -326,27 +441,46 @@ export class Session extends EventTarget {
     return true;
   }
 
-  /** Release or reopen: a released document keeps its lines fixed except quantities to ship and invoice. */
+  /**
+   * Release or reopen: a released document keeps its lines fixed except quantities to ship and invoice.
+   * What the user typed is never dropped: it is sent before a release, and sent again after a reopen
+   * (a quantity refused while the document was released is accepted once it is open).
+   */
   async setDocumentStatus(doc: DocumentRef, action: "release" | "reopen"): Promise<void> {
     const command = action === "release" ? "releaseSalesDocument" : "reopenSalesDocument";
     await this.run(
       `${action === "release" ? "Releasing" : "Reopening"} ${doc.documentType} ${doc.no}`,
       async () => {
+        this.set({ current: doc, entries: null });
+        const notDone = `${doc.documentType} ${doc.no} was not ${action}d`;
+        const read = await this.readSheet(doc);
+        if (!read) return this.reportValidation(null, "", notDone);
+        if (action === "release") {
+          if (!this.reportValidation(await this.sync(doc, read), "", notDone)) return;
+        } else if (
+          isStale(read.stamp, await documentStamp(this.engine, doc)) &&
+          (!(await this.catchUp()) || isStale(read.stamp, await documentStamp(this.engine, doc)))
+        ) {
+          // An older sheet (undo): rewrite it, and reopen nothing on its word.
+          return void (await this.sync(doc, read));
+        }
         const batch = await this.engine.dispatch([
           { do: command, with: { documentType: doc.documentType, no: doc.no } },
         ]);
         const result = unwrap<{ status?: string }>(batch.responses[0]);
         await this.commit(batch.changed);
-        await this.rebuild(doc);
+        const status = `${doc.documentType} ${doc.no} is ${result.status ?? action + "d"}.`;
+        if (action === "release") {
+          await this.rebuild(doc);
+          await this.refreshLists();
+          this.set({ errors: [], message: { kind: "success", text: status } });
+          return;
+        }
+        // The sheet was in step with the books just before the reopen, which changed only the status.
+        const outcome = await this.sync(doc, { ...read, stamp: await documentStamp(this.engine, doc) });
         await this.refreshLists();
-        this.set({
-          current: doc,
-          errors: [],
-          message: {
-            kind: "success",
-            text: `${doc.documentType} ${doc.no} is ${result.status ?? action + "d"}.`,
-          },
-        });
+        const sent = outcome?.changed ? " What was typed on the sheet is now saved in the books." : "";
+        this.reportValidation(outcome, status + sent, `${status} Some of what was typed is still refused`);
       },
     );
   }
@@ -386,6 +520,9 @@ export class Session extends EventTarget {
       this.set({ current: doc, entries: null });
       const outcome = await this.validate(doc);
       if (!this.reportValidation(outcome, "")) return;
+      // Read again: another pane on this workbook may have changed the setting.
+      this.set({ settings: await readWorkbookSettings(this.gateway) });
+      if (this.state.settings.confirmPosting && !(await this.confirmPosting(doc, mode, outcome!))) return;
       const batch = await this.engine.dispatch(
         [{ do: "postSalesDocument", with: this.postInput(doc, mode) }],
         "Posting",
@@ -413,6 +550,34 @@ export class Session extends EventTarget {
         },
       });
     });
+  }
+
+  /**
+   * Asks "Do you want to ship and invoice…?" with what the posting would make, found by the engine's
+   * own preview (so a posting that would fail says why instead of asking). False: not posted.
+   */
+  private async confirmPosting(doc: DocumentRef, mode: PostMode, outcome: SyncOutcome): Promise<boolean> {
+    const input = this.postInput(doc, mode);
+    const preview = (await this.engine.dispatch([{ do: "previewPosting", with: input }])).responses[0]!;
+    if (!preview.ok) {
+      await this.showPostingErrors(doc, outcome, preview.error);
+      return false;
+    }
+    const key = { documentType: doc.documentType, no: doc.no };
+    const [header] = await readRows(this.engine, "salesHeader", key);
+    const lines = await readRows(this.engine, "salesLine", {
+      documentType: doc.documentType,
+      documentNo: doc.no,
+    });
+    const entries = (preview.result as { entries?: Record<string, Row[]> }).entries ?? {};
+    this.set({ busy: { label: "Waiting for your answer", done: 0, total: 0 } });
+    const yes = await this.ask(postingQuestion(doc, mode, header ?? {}, lines, entries));
+    if (!yes)
+      this.set({
+        message: { kind: "info", text: `Not posted: ${doc.documentType} ${doc.no} was left as it is.` },
+      });
+    else this.set({ busy: { label: `Posting ${doc.documentType} ${doc.no}`, done: 0, total: 0 } });
+    return yes;
   }
 
   private async afterPosting(doc: DocumentRef, before: SyncOutcome, what: string): Promise<void> {
@@ -461,7 +626,7 @@ export class Session extends EventTarget {
     }
     const errors = await writeDocumentSheet(
       this.gateway,
-      { doc, header: before.header, headerErrors, rows },
+      { doc, header: before.header, headerErrors, rows, stamp: before.stamp },
       this.progress("Writing the document sheet"),
     );
     this.set({
@@ -491,12 +656,17 @@ export class Session extends EventTarget {
   async saveMaster(kind: "customers" | "items"): Promise<void> {
     const layout: MasterLayout = kind === "customers" ? CUSTOMERS : ITEMS;
     await this.run(`Saving ${layout.sheet}`, async () => {
-      const outcome = await syncMasterSheet(
-        this.gateway,
-        this.engine,
-        layout,
-        this.progress(`Reading ${layout.sheet}`),
-      );
+      const sync = () =>
+        syncMasterSheet(this.gateway, this.engine, layout, this.progress(`Reading ${layout.sheet}`));
+      let outcome = await sync();
+      if ("stale" in outcome && (await this.catchUp())) outcome = await sync();
+      if ("stale" in outcome) {
+        await refreshMasterSheet(this.gateway, this.engine, layout, this.progress(`Writing ${layout.sheet}`));
+        return this.set({
+          errors: [],
+          message: { kind: "warning", text: `The sheet '${layout.sheet}' ${STALE_SHEET}` },
+        });
+      }
       if ("fatal" in outcome) {
         this.set({
           errors: outcome.fatal,

@@ -23,6 +23,8 @@ import {
 
 export interface HeaderRead {
   values: Record<string, string | number | boolean | null>;
+  /** The header cells as the user left them, so a refused value can be written back as typed. */
+  raw: Record<string, CellValue>;
   errors: FieldError[];
 }
 
@@ -32,6 +34,8 @@ export interface DocumentSheetRead {
   lines: ReadTable;
   /** Problems with the sheet's shape: nothing on it may be acted on. */
   fatal: CellError[];
+  /** The stamp of the books the sheet was last written from (null: none, or no table). */
+  stamp: string | null;
 }
 
 const LABEL_COL = 0;
@@ -54,8 +58,9 @@ export async function readDocumentSheet(
   if (!sheets.includes(sheet.toLowerCase()))
     return {
       sheet,
-      header: { values: {}, errors: [] },
+      header: { values: {}, raw: {}, errors: [] },
       lines: empty,
+      stamp: null,
       fatal: [
         {
           sheet,
@@ -68,6 +73,7 @@ export async function readDocumentSheet(
   const snapshot = await gw.readTable(table, progress);
   const linesTop = snapshot?.top ?? { row: LINES_TOP_ROW, col: 0 };
   const lines = readTableRows(snapshot, LINE_COLUMNS, { sheet, table, top: linesTop });
+  const stamp = snapshot ? await gw.readTableStamp(table) : null;
 
   // Header fields are found by their captions above the table, so a deleted row is noticed.
   const above = Math.max(1, Math.min(linesTop.row, 60));
@@ -79,6 +85,7 @@ export async function readDocumentSheet(
   });
   const fatal: CellError[] = [...lines.fatal];
   const values: HeaderRead["values"] = {};
+  const raw: HeaderRead["raw"] = {};
   const errors: FieldError[] = [];
   HEADER_FIELDS.forEach((f, i) => {
     const row = rowOf.get(f.label.toLowerCase());
@@ -92,7 +99,8 @@ export async function readDocumentSheet(
       return;
     }
     if (f.role !== "input" && f.role !== "key") return;
-    const parsed = parseCell(block[row]![VALUE_COL] ?? "", f.kind, f.label);
+    raw[f.field] = block[row]![VALUE_COL] ?? "";
+    const parsed = parseCell(raw[f.field] ?? "", f.kind, f.label);
     if (parsed.ok) values[f.field] = parsed.value;
     else errors.push({ field: f.field, message: parsed.message });
   });
@@ -107,7 +115,7 @@ export async function readDocumentSheet(
         message: `This sheet belongs to ${doc.documentType} ${doc.no}; its Document Type and No. cannot be changed. Put them back or rebuild the sheet.`,
       });
   }
-  return { sheet, header: { values, errors }, lines, fatal };
+  return { sheet, header: { values, raw, errors }, lines, fatal, stamp };
 }
 
 export interface OutputRow {
@@ -124,6 +132,8 @@ export interface DocumentSheetContent {
   rows: OutputRow[];
   /** Shown in the title row, e.g. "posted as invoice 103001". */
   banner?: string;
+  /** The stamp of the books the content comes from (see books-stamp.ts). */
+  stamp?: string;
 }
 
 const lineTableColumns = (cols: SheetColumn[]): TableColumn[] =>
@@ -179,6 +189,7 @@ export async function writeDocumentSheet(
         }),
       ),
       statusColumn: statusCol,
+      ...(content.stamp !== undefined ? { stamp: content.stamp } : {}),
     },
     progress,
   );

@@ -14,6 +14,7 @@ export async function writeListSheet(
   layout: { sheet: string; table: string; columns: SheetColumn[] },
   rows: OutputRow[],
   progress?: Progress,
+  stamp?: string,
 ): Promise<CellError[]> {
   await gw.ensureSheet(layout.sheet);
   const statusColumn = layout.columns.findIndex((c) => c.role === "status");
@@ -36,6 +37,7 @@ export async function writeListSheet(
         ),
       ),
       ...(statusColumn >= 0 ? { statusColumn } : {}),
+      ...(stamp !== undefined ? { stamp } : {}),
     },
     progress,
   );

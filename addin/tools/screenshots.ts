@@ -62,6 +62,10 @@ try {
   await shot(page, "05-preview.png");
 
   await page.getByRole("button", { name: "Ship and Invoice", exact: true }).click();
+  await page
+    .getByRole("alertdialog")
+    .getByRole("button", { name: "Ship and invoice" })
+    .click({ timeout: 60_000 });
   await page.getByText("Posted Order SO1001").waitFor({ timeout: 60_000 });
   await page.getByRole("tab", { name: "General Ledger Entries" }).click();
   await shot(page, "06-posted-gl-sheet.png");

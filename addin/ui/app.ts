@@ -6,6 +6,7 @@ import "./company-panel.js";
 import "./data-panel.js";
 import "./posted-panel.js";
 import "./progress-bar.js";
+import "./question-dialog.js";
 import "./sales-panel.js";
 import "./start-panel.js";
 
@@ -22,10 +23,12 @@ export class LedgerpaneApp extends LitElement {
   static override properties = {
     session: { attribute: false },
     resetWorkbook: { attribute: false },
+    undoStartOver: { attribute: false },
     tab: { state: true },
   };
   declare session: Session;
   declare resetWorkbook: (() => void) | undefined;
+  declare undoStartOver: (() => void) | undefined;
   declare tab: Tab;
   private readonly controller = new SessionController(this);
 
@@ -113,7 +116,7 @@ export class LedgerpaneApp extends LitElement {
       case "starting":
         return html`<p class="muted">Looking for books in this workbook…</p>`;
       case "no-company":
-        return html`<lp-start .session=${this.session}></lp-start>`;
+        return html`<lp-start .session=${this.session} .undoStartOver=${this.undoStartOver}></lp-start>`;
       case "refused":
       case "damaged":
       case "failed":
@@ -164,7 +167,11 @@ export class LedgerpaneApp extends LitElement {
             </div>`
           : ""
       }
-      ${s.notices.map((n) => html`<div class="message warning" role="alert">${n}</div>`)} ${this.body()}`;
+      ${s.notices.map((n) => html`<div class="message warning" role="alert">${n}</div>`)} ${this.body()}
+      <lp-question
+        .question=${s.question}
+        @answer=${(e: CustomEvent<boolean>) => this.session.answer(e.detail)}
+      ></lp-question>`;
   }
 }
 customElements.define("lp-app", LedgerpaneApp);

@@ -10,10 +10,12 @@ export class StandaloneShell extends LitElement {
     session: { attribute: false },
     workbook: { attribute: false },
     resetWorkbook: { attribute: false },
+    undoStartOver: { attribute: false },
   };
   declare session: Session;
   declare workbook: MemoryWorkbook;
   declare resetWorkbook: () => void;
+  declare undoStartOver: (() => void) | undefined;
 
   static override styles = css`
     :host {
@@ -33,7 +35,11 @@ export class StandaloneShell extends LitElement {
 
   override render() {
     return html`<lp-workbook .workbook=${this.workbook}></lp-workbook>
-      <lp-app .session=${this.session} .resetWorkbook=${this.resetWorkbook}></lp-app>`;
+      <lp-app
+        .session=${this.session}
+        .resetWorkbook=${this.resetWorkbook}
+        .undoStartOver=${this.undoStartOver}
+      ></lp-app>`;
   }
 }
 customElements.define("lp-standalone", StandaloneShell);

@@ -4,8 +4,10 @@ import { base } from "./styles.js";
 
 /** Shown when the workbook holds no company yet. */
 export class StartPanel extends LitElement {
-  static override properties = { session: { attribute: false } };
+  static override properties = { session: { attribute: false }, undoStartOver: { attribute: false } };
   declare session: Session;
+  /** Set when the books erased by "Start over" are still kept (until a new company is saved). */
+  declare undoStartOver: (() => void) | undefined;
   static override styles = base;
 
   override render() {
@@ -21,7 +23,19 @@ export class StartPanel extends LitElement {
           New demo company
         </button>
         <button ?disabled=${busy} @click=${() => this.session.newCompany(false)}>New empty company</button>
-      </div>`;
+      </div>
+      ${
+        this.undoStartOver
+          ? html`<h2>Undo start over</h2>
+              <p>
+                The books erased by "Start over" are still kept in this browser. Bring them back, or create a
+                new company (which drops them for good).
+              </p>
+              <div class="row">
+                <button ?disabled=${busy} @click=${() => this.undoStartOver?.()}>Undo start over</button>
+              </div>`
+          : ""
+      }`;
   }
 }
 customElements.define("lp-start", StartPanel);

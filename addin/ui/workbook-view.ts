@@ -1,6 +1,6 @@
 import { LitElement, css, html, type PropertyValues } from "lit";
 import { a1, columnLetters, type CellRef, type CellValue } from "../gateway/cells.js";
-import { ERROR_MARK, ERROR_ROW_FILL } from "../gateway/gateway.js";
+import { ERROR_MARK, ERROR_ROW_FILL, STAMP_FORMAT as HIDDEN_FORMAT } from "../gateway/gateway.js";
 import type { MemorySheet, MemoryTable, MemoryWorkbook } from "../gateway/memory-workbook.js";
 
 const ROW_HEIGHT = 22;
@@ -289,6 +289,12 @@ export class WorkbookView extends LitElement {
     return String(v);
   }
 
+  /** What the cell shows: the ";;;" format hides its value, as in Excel (the formula bar still has it). */
+  private shown(s: MemorySheet, row: number, col: number): string {
+    if (this.workbook.style(s, { row, col })?.numberFormat === HIDDEN_FORMAT) return "";
+    return this.display(this.workbook.get(s, row, col));
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const sel = this.workbook.state.selection;
@@ -358,7 +364,7 @@ export class WorkbookView extends LitElement {
     const widths = Array.from({ length: totalCols }, (_, j) => {
       let w = 64;
       for (let r = 0; r < Math.min(used.rows, 40); r++)
-        w = Math.max(w, this.display(this.workbook.get(s, r, j)).length * 7.5 + 14);
+        w = Math.max(w, this.shown(s, r, j).length * 7.5 + 14);
       return Math.min(w, 280);
     });
     const viewRows = Math.ceil((this.clientHeight || 800) / ROW_HEIGHT) + 10;
@@ -377,11 +383,11 @@ export class WorkbookView extends LitElement {
               data-cell=${a1({ row: r, col: c })}
               class="${this.cellClass(s, tables, r, c, v)} ${isSel ? "selected" : ""}"
               style=${this.cellStyle(s, tables, r, c, v)}
-              title=${this.display(v)}
+              title=${this.shown(s, r, c)}
               @mousedown=${() => this.select({ row: r, col: c })}
               @dblclick=${() => this.startEdit(this.display(v))}
             >
-              ${this.display(v)}
+              ${this.shown(s, r, c)}
             </td>`;
           })}
         </tr>`,

@@ -6,6 +6,7 @@ import { MemoryGateway } from "../../addin/gateway/memory-gateway.js";
 import { MemoryWorkbook, type MemoryWorkbookState } from "../../addin/gateway/memory-workbook.js";
 import { LINE_COLUMNS, LINES_TOP_ROW } from "../../addin/sheets/layouts.js";
 import { Session } from "../../addin/session/session.js";
+import { answering } from "./session-helpers.js";
 
 const col = (header: string) => LINE_COLUMNS.findIndex((c) => c.header === header);
 
@@ -14,6 +15,7 @@ async function newSession(state?: MemoryWorkbookState) {
   const gw = new MemoryGateway(workbook);
   const engine = await createInProcessEngine();
   const session = new Session(gw, engine, "standalone", { workDate: "2025-01-15" });
+  answering(session, () => true);
   await session.start();
   return { workbook, gw, session };
 }

@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { a1 } from "../../addin/gateway/cells.js";
@@ -11,6 +12,9 @@ import { buildAndServe, type ServedAddin } from "./serve-addin.js";
  * The built task pane in headless Chromium, standalone (office.js loaded, no Office host): the
  * whole path a user takes, from an empty browser to posted ledgers that survive a reload.
  */
+/** Screenshots of the new dialogs land here, to look at (LEDGERPANE_SHOTS, default the temp folder). */
+const shots = process.env.LEDGERPANE_SHOTS ?? tmpdir();
+
 const lineCell = (index: number, header: string) =>
   a1({ row: LINES_TOP_ROW + 1 + index, col: LINE_COLUMNS.findIndex((c) => c.header === header) });
 
@@ -100,6 +104,13 @@ describe("the standalone page in Chromium", () => {
 
     await typeInto(page, lineCell(1, "No."), "1002");
     await page.getByRole("button", { name: "Ship and Invoice", exact: true }).click();
+    // Business Central's question, with what this click will post.
+    const question = page.getByRole("alertdialog");
+    await question.waitFor({ timeout: 60_000 });
+    expect(await question.textContent()).toContain("Do you want to ship and invoice Order SO1001?");
+    expect(await question.textContent()).toContain("Ship 10 of 10 PCS of item 1000");
+    expect(await question.textContent()).toContain("Amount incl. VAT: 1,295.53");
+    await question.getByRole("button", { name: "Ship and invoice" }).click();
     await page
       .getByText("Posted Order SO1001: shipment 102001 and invoice 103001.")
       .waitFor({ timeout: 60_000 });
@@ -128,4 +139,46 @@ describe("the standalone page in Chromium", () => {
     await page.getByRole("tab", { name: "Order SO1001" }).click();
     expect(await cellText(page, lineCell(1, "Status"))).toMatch(/^Posted/);
   }, 240_000);
+
+  it("asks on every Ship click with the quantity that click would ship, so a repeat click ships nothing unasked", async () => {
+    await page.getByRole("tab", { name: "Sales" }).click();
+    await page.getByLabel("Customer").selectOption("C20000");
+    await page.getByRole("button", { name: "Create" }).click();
+    await page.getByText("Order SO1002 created.").waitFor({ timeout: 30_000 });
+    await typeInto(page, lineCell(0, "No."), "1001");
+    await typeInto(page, lineCell(0, "Quantity"), "10");
+    await typeInto(page, lineCell(0, "Qty. to Ship"), "1");
+
+    const question = page.getByRole("alertdialog");
+    await page.getByRole("button", { name: "Ship", exact: true }).click();
+    await question.waitFor({ timeout: 30_000 });
+    expect(await question.textContent()).toContain("Ship 1 of 10 PCS of item 1001");
+    await question.getByRole("button", { name: "Ship" }).click();
+    await page.getByText("Posted Order SO1002: shipment 102002.").waitFor({ timeout: 30_000 });
+    expect(await cellText(page, lineCell(0, "Qty. Shipped"))).toBe("1");
+
+    // Qty. to Ship is back to the remainder: the next click says so, and Cancel ships nothing.
+    await page.getByRole("button", { name: "Ship", exact: true }).click();
+    await question.waitFor({ timeout: 30_000 });
+    expect(await question.textContent()).toContain("Ship 9 of 9 PCS of item 1001");
+    await page.screenshot({ path: `${shots}/ship-question.png` });
+    await question.getByRole("button", { name: "Cancel" }).click();
+    await page.getByText("Not posted: Order SO1002 was left as it is.").waitFor();
+    expect(await cellText(page, lineCell(0, "Qty. Shipped"))).toBe("1");
+  }, 60_000);
+
+  it("starts over only after saying what it erases, and undoes it once", async () => {
+    await page.getByRole("tab", { name: "Company" }).click();
+    await page.getByRole("button", { name: "Start over with an empty workbook" }).click();
+    const question = page.getByRole("alertdialog");
+    await question.waitFor();
+    expect(await question.textContent()).toMatch(/3 posted document\(s\)/);
+    await page.screenshot({ path: `${shots}/start-over-question.png` });
+    await question.getByRole("button", { name: "Erase and start over" }).click();
+    await page.getByRole("button", { name: "Undo start over" }).click({ timeout: 30_000 });
+    await page.getByRole("tab", { name: "Posted" }).click({ timeout: 30_000 });
+    await page.locator('tr[data-posted="103001"]').waitFor();
+    await page.getByRole("tab", { name: "Company" }).click();
+    await page.screenshot({ path: `${shots}/company-tab.png`, fullPage: true });
+  }, 60_000);
 });
