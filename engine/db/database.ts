@@ -23,9 +23,13 @@ export class Database {
     // - MEMORY journal keeps rollback data in the wasm heap (there is no disk to journal to);
     // - EXCLUSIVE locking: nobody else shares this in-memory file, and without it every statement
     //   outside a transaction re-reads the file header through the emulated file system (~10 µs);
-    // - synchronous OFF: an fsync of the emulated file is a no-op; durability is the host's save.
+    // - synchronous OFF: an fsync of the emulated file is a no-op; durability is the host's save;
+    // - auto_vacuum FULL (takes effect in a new file; openDatabase converts older ones): SQLite does
+    //   not journal a free-list page it reuses, so with free pages at rest a rolled-back command
+    //   would leave its data in them and change the exported bytes. With no free pages between
+    //   commands, a rollback restores the file byte for byte.
     raw.exec(
-      "PRAGMA journal_mode=MEMORY; PRAGMA foreign_keys=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA synchronous=OFF;",
+      "PRAGMA auto_vacuum=FULL; PRAGMA journal_mode=MEMORY; PRAGMA foreign_keys=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA synchronous=OFF;",
     );
   }
 

@@ -76,6 +76,11 @@ export function openDatabase(
         );
       }
     }
+    if (pragmaNumber(db, "auto_vacuum") !== 1) {
+      // A file from before auto_vacuum (or from another writer) may hold free pages, which a failed
+      // command would leave changed; VACUUM applies the connection's auto_vacuum=FULL and drops them.
+      db.exec("VACUUM");
+    }
     return db;
   } catch (e) {
     db.close();
