@@ -76,6 +76,26 @@ export class Database {
     return out;
   }
 
+  /**
+   * Rows one at a time from a statement of its own, for reads too large to hold at once (the register
+   * chain check). Integers come back as in `all`.
+   */
+  *iterate(sql: string, params: readonly SqlValue[] = []): Generator<SqlValue[]> {
+    const s = this.raw.prepare(sql);
+    try {
+      s.bind(params as SqlValue[] as never);
+      const get = s.get.bind(s) as unknown as (p: null, o?: { useBigInt: boolean }) => SqlValue[];
+      while (s.step()) {
+        let row = get(null);
+        if (row.some((v) => typeof v === "number" && !Number.isSafeInteger(v)))
+          row = get(null, { useBigInt: true });
+        yield row;
+      }
+    } finally {
+      s.free();
+    }
+  }
+
   columnNames(sql: string): string[] {
     return this.stmt(sql).getColumnNames();
   }

@@ -15,6 +15,8 @@ function migrate(db: Database, from: number, migrations: readonly Migration[]): 
     for (const m of migrations) {
       if (m.version <= from) continue;
       db.exec(m.sql);
+      m.fill?.(db);
+      if (m.sqlAfter) db.exec(m.sqlAfter);
       db.exec(`PRAGMA user_version = ${m.version}`);
     }
     db.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
