@@ -5,6 +5,7 @@ import { Repo } from "../db/repo.js";
 import { loadSqlJs } from "../db/sqljs.js";
 import { isIsoDate, type IsoDate } from "../kernel/dates.js";
 import { LedgerpaneError, type ErrorDetail } from "../kernel/errors.js";
+import { changedBooksMessage, verifyBooks, type VerifyBooksResult } from "../audit/verifyBooks.js";
 import { COMMANDS } from "./commands.js";
 import type { Ctx } from "./context.js";
 import { asObject } from "./input.js";
@@ -17,6 +18,11 @@ export interface EngineOptions {
   /** An initialised sql.js (hosts that serve the wasm themselves); loaded on demand otherwise. */
   sqlJs?: SqlJsStatic;
   workDate?: IsoDate;
+  /**
+   * Open books that fail verification (changed outside Ledgerpane) anyway, for inspection: the engine
+   * then carries the verification in `changedBooks`. Without it such books are refused.
+   */
+  acceptChanged?: boolean;
 }
 
 export interface CommandRequest {
@@ -41,6 +47,10 @@ export class Engine {
   private readonly ctx: Ctx;
   /** Bumped by every command that committed a change: hosts persist when it moves. */
   changeCount = 0;
+  /** What opening put right (append-only triggers recreated), for the host to show. */
+  readonly openNotices: readonly string[];
+  /** Set when books that failed verification were opened with `acceptChanged`. */
+  changedBooks: VerifyBooksResult | undefined;
 
   private constructor(
     readonly db: Database,
@@ -48,6 +58,7 @@ export class Engine {
   ) {
     this.repo = new Repo(db);
     this.ctx = { db, repo: this.repo, workDate, warnings: [] };
+    this.openNotices = [...db.openNotices];
   }
 
   static async create(options: EngineOptions = {}): Promise<Engine> {
@@ -56,10 +67,33 @@ export class Engine {
   }
 
   static createSync(SQL: SqlJsStatic, options: Omit<EngineOptions, "sqlJs"> = {}): Engine {
-    const db = options.bytes ? openDatabase(SQL, options.bytes) : createDatabase(SQL);
     const workDate = options.workDate ?? today();
     if (!isIsoDate(workDate)) throw new LedgerpaneError("input", `'${workDate}' is not a date (YYYY-MM-DD).`);
-    return new Engine(db, workDate);
+    if (!options.bytes) return new Engine(createDatabase(SQL), workDate);
+    const db = openDatabase(SQL, options.bytes);
+    let books: VerifyBooksResult;
+    try {
+      books = verifyBooks(db);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    if (!books.ok && !options.acceptChanged) {
+      db.close();
+      throw new LedgerpaneError(
+        "database",
+        changedBooksMessage(books),
+        books.problems
+          .slice(0, 20)
+          .map((p) => ({
+            message: p.message,
+            ...(p.registerNo !== undefined ? { table: "glRegister", key: { no: String(p.registerNo) } } : {}),
+          })),
+      );
+    }
+    const engine = new Engine(db, workDate);
+    if (!books.ok) engine.changedBooks = books;
+    return engine;
   }
 
   get workDate(): IsoDate {

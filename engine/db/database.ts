@@ -12,6 +12,8 @@ export class Database {
   private readonly statements = new Map<string, Statement>();
   private depth = 0;
   private savepointSeq = 0;
+  /** What opening the file found and put right (recreated triggers), for the host to show. */
+  readonly openNotices: string[] = [];
   /** Set by the bench to record the engine's SQL for a bare replay. */
   listener: StatementListener | undefined;
 
