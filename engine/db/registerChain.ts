@@ -36,14 +36,19 @@ function rowTextSql(table: string): string {
     .join(` || ',' || `);
 }
 
+// One statement for all ledgers: a posting runs this once, so each extra statement is felt.
 const RANGE_SQL = CHAINED_LEDGERS.map(
-  ({ table }) =>
-    `SELECT ${rowTextSql(table)} FROM "${table}" WHERE "entryNo" > ? AND "entryNo" <= ? ORDER BY "entryNo"`,
-);
+  ({ table }, i) =>
+    `SELECT ${i} AS "ledger", "entryNo", ${rowTextSql(table)} AS "text" FROM "${table}" WHERE "entryNo" > ? AND "entryNo" <= ?`,
+)
+  .join(" UNION ALL ")
+  .concat(` ORDER BY "ledger", "entryNo"`);
 const ALL_SQL = CHAINED_LEDGERS.map(
   ({ table }) => `SELECT "entryNo", ${rowTextSql(table)} FROM "${table}" ORDER BY "entryNo"`,
 );
-const MAX_SQL = CHAINED_LEDGERS.map(({ table }) => `SELECT COALESCE(MAX("entryNo"), 0) FROM "${table}"`);
+const MAX_SQL = `SELECT ${CHAINED_LEDGERS.map(({ table }) => `(SELECT COALESCE(MAX("entryNo"), 0) FROM "${table}")`).join(", ")}`;
+
+const MARKS_AND_HASH_SQL = `${MAX_SQL}, (SELECT "hash" FROM "glRegister" ORDER BY "no" DESC LIMIT 1)`;
 
 const REGISTER_COLUMNS = tableDef("glRegister")!.columns.filter((c) => c.name !== "hash");
 
@@ -70,13 +75,7 @@ function hashOf(previousHash: string, register: string, ledgers: readonly string
 
 /** The highest entry number of every chained ledger now. */
 export function currentMarks(db: Database): Marks {
-  return MAX_SQL.map((sql) => Number(db.all(sql)[0]![0]));
-}
-
-/** The marks and hash of the last register; zeros and "" before the first. */
-export function lastRegisterState(db: Database): { hash: string; no: number } {
-  const r = db.all(`SELECT "no", "hash" FROM "glRegister" ORDER BY "no" DESC LIMIT 1`)[0];
-  return r ? { no: Number(r[0]), hash: String(r[1]) } : { no: 0, hash: "" };
+  return db.all(MAX_SQL)[0]!.map(Number);
 }
 
 /**
@@ -84,19 +83,21 @@ export function lastRegisterState(db: Database): { hash: string; no: number } {
  * entries numbered above `before` (the marks when the posting began) up to now.
  */
 export function sealRegister(db: Database, register: GlRegisterRow, before: Marks): number[] {
-  const now = currentMarks(db);
+  const row = db.all(MARKS_AND_HASH_SQL)[0]!;
+  const now = row.slice(0, CHAINED_LEDGERS.length).map(Number);
+  const previousHash = row[CHAINED_LEDGERS.length] === null ? "" : String(row[CHAINED_LEDGERS.length]);
   register.toCustLedgerEntryNo = now[2]!;
   register.toDetailedCustLedgEntryNo = now[3]!;
   register.toItemLedgerEntryNo = now[4]!;
   register.toValueEntryNo = now[5]!;
   register.toItemApplicationEntryNo = now[6]!;
-  const ledgers = RANGE_SQL.map((sql, i) =>
-    now[i]! > before[i]! ? db.all(sql, [before[i]!, now[i]!]).map((r) => String(r[0])) : [],
-  );
+  const ledgers: string[][] = CHAINED_LEDGERS.map(() => []);
+  const params = CHAINED_LEDGERS.flatMap((_, i) => [before[i]!, now[i]!]);
+  for (const r of db.all(RANGE_SQL, params)) ledgers[Number(r[0])]!.push(String(r[2]));
   const raw = REGISTER_COLUMNS.map((c) =>
     encodeValue(c, register[c.name as keyof GlRegisterRow], "glRegister"),
   );
-  register.hash = hashOf(lastRegisterState(db).hash, registerText(raw), ledgers);
+  register.hash = hashOf(previousHash, registerText(raw), ledgers);
   return ledgers.map((l) => l.length);
 }
 
