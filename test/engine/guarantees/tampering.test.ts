@@ -3,7 +3,7 @@ import type { SqlJsStatic } from "sql.js";
 import { Engine } from "../../../engine/api/index.js";
 import { sql as initialSql } from "../../../engine/db/migrations/0001-initial.js";
 import { loadSqlJs } from "../../../engine/db/sqljs.js";
-import { sha256Text } from "../../../engine/db/sha256.js";
+import { sealExistingRegisters } from "../../../engine/db/registerChain.js";
 import { LedgerpaneError } from "../../../engine/kernel/errors.js";
 import {
   createS01Invoice,
@@ -170,21 +170,35 @@ describe("tampering is detected by Verify books and at open", () => {
   });
 
   it("an edited row whose register hash was recomputed: the next register's link no longer matches", async () => {
-    // The attacker rewrites register 2's hash to fit the edited entry; register 3 was chained to the old one.
-    const engine = await Engine.create({ bytes: books, workDate: FIXTURE_WORK_DATE });
-    const oldHash = String(engine.db.all(`SELECT "hash" FROM "glRegister" WHERE "no" = 2`)[0]![0]);
+    const edit = `DROP TRIGGER "glEntry_append_only_update"; DROP TRIGGER "glRegister_append_only_update";
+       UPDATE "glEntry" SET "description" = 'edited' WHERE "entryNo" = (SELECT "fromEntryNo" FROM "glRegister" WHERE "no" = 2);`;
+    // The attacker recomputes register 2's hash exactly as Ledgerpane would for the edited entries.
+    const forged = await Engine.create({
+      bytes: edited(edit),
+      workDate: FIXTURE_WORK_DATE,
+      acceptChanged: true,
+    });
+    const noted = String(forged.db.all(`SELECT "hash" FROM "glRegister" WHERE "no" = 3`)[0]![0]);
+    forged.db.exec(`DROP TRIGGER "glRegister_append_only_update"`);
+    sealExistingRegisters(forged.db, null);
+    const register2 = String(forged.db.all(`SELECT "hash" FROM "glRegister" WHERE "no" = 2`)[0]![0]);
+    const recomputedAll = forged.export();
+    forged.close();
+
+    const bytes = edited(`${edit} UPDATE "glRegister" SET "hash" = '${register2}' WHERE "no" = 2;`);
+    const { engine, result } = await inspect(bytes);
+    expect(result.problems.map((p) => p.registerNo).filter((n) => n !== undefined)).toEqual([3]);
     engine.close();
-    const bytes = edited(
-      `DROP TRIGGER "glEntry_append_only_update"; DROP TRIGGER "glRegister_append_only_update";
-       UPDATE "glEntry" SET "description" = 'edited' WHERE "entryNo" = (SELECT "fromEntryNo" FROM "glRegister" WHERE "no" = 2);
-       UPDATE "glRegister" SET "hash" = '${sha256Text("forged")}' WHERE "no" = 2;`,
-    );
-    const { engine: opened, result } = await inspect(bytes);
-    expect(result.problems.map((p) => p.registerNo)).toContain(3);
-    expect(oldHash).not.toBe(sha256Text("forged"));
-    opened.close();
-    // and the workbook's own checksum is no help to an attacker: these bytes are a consistent SQLite file
-    expect((await openError(bytes)).message).toMatch(/G\/L register [23] does not match/);
+    // the workbook's checksum is no help to an attacker either: these bytes are a consistent SQLite file
+    expect((await openError(bytes)).message).toContain("G/L register 3 does not match");
+
+    // The limit: with every later hash recomputed too, the chain is consistent again (it has no secret
+    // key); only the last hash noted down elsewhere (verifyBooks' lastHash) shows the change.
+    const rewritten = await Engine.create({ bytes: recomputedAll, workDate: FIXTURE_WORK_DATE });
+    const after = verify(rewritten);
+    expect(after.ok).toBe(true);
+    expect(after.lastHash).not.toBe(noted);
+    rewritten.close();
   });
 
   it("a crafted trigger that unbalances the next posting: the posting is refused, Verify books and open name it", async () => {
