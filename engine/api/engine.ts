@@ -83,12 +83,10 @@ export class Engine {
       throw new LedgerpaneError(
         "database",
         changedBooksMessage(books),
-        books.problems
-          .slice(0, 20)
-          .map((p) => ({
-            message: p.message,
-            ...(p.registerNo !== undefined ? { table: "glRegister", key: { no: String(p.registerNo) } } : {}),
-          })),
+        books.problems.slice(0, 20).map((p) => ({
+          message: p.message,
+          ...(p.registerNo !== undefined ? { table: "glRegister", key: { no: String(p.registerNo) } } : {}),
+        })),
       );
     }
     const engine = new Engine(db, workDate);
