@@ -1,4 +1,5 @@
 import { encodeValue, type SqlValue } from "./codec.js";
+import { sqlType } from "./columns.js";
 import type { Database } from "./database.js";
 import type { GlRegisterRow } from "./schema/rows.generated.js";
 import { tableDef } from "./schema/index.js";
@@ -9,8 +10,9 @@ import { sha256Text } from "./sha256.js";
  * previous register's mark up to its own: G/L and VAT by BC's To Entry No. / To VAT Entry No. (0 when
  * the register has none), the other ledgers by the highest entry number when it was written. Its hash
  * is SHA-256 over the previous register's hash, its own fields and every covered entry (all columns
- * but the declared mutable ones, as SQLite's quote() writes them, so a value stored with another type
- * hashes differently). Changing, adding or deleting a covered entry or a register breaks the chain.
+ * but the declared mutable ones; text as SQLite's quote() writes it, integers as they are: INTEGER
+ * affinity stores any text that reads as an integer as that integer, so a value of another type, text
+ * or float, always reads differently and hashes differently). Changing, adding or deleting a covered entry or a register breaks the chain.
  */
 export const CHAINED_LEDGERS = [
   { table: "glEntry", mark: "toEntryNo" },
@@ -32,7 +34,7 @@ function rowTextSql(table: string): string {
   const mutable = new Set(def.appendOnly?.mutable ?? []);
   return def.columns
     .filter((c) => !mutable.has(c.name))
-    .map((c) => `quote("${c.name}")`)
+    .map((c) => (sqlType(c.kind) === "INTEGER" ? `ifnull("${c.name}", 'NULL')` : `quote("${c.name}")`))
     .join(` || ',' || `);
 }
 
@@ -40,9 +42,7 @@ function rowTextSql(table: string): string {
 const RANGE_SQL = CHAINED_LEDGERS.map(
   ({ table }, i) =>
     `SELECT ${i} AS "ledger", "entryNo", ${rowTextSql(table)} AS "text" FROM "${table}" WHERE "entryNo" > ? AND "entryNo" <= ?`,
-)
-  .join(" UNION ALL ")
-  .concat(` ORDER BY "ledger", "entryNo"`);
+).join(" UNION ALL ");
 const ALL_SQL = CHAINED_LEDGERS.map(
   ({ table }) => `SELECT "entryNo", ${rowTextSql(table)} FROM "${table}" ORDER BY "entryNo"`,
 );
@@ -93,7 +93,11 @@ export function sealRegister(db: Database, register: GlRegisterRow, before: Mark
   register.toItemApplicationEntryNo = now[6]!;
   const ledgers: string[][] = CHAINED_LEDGERS.map(() => []);
   const params = CHAINED_LEDGERS.flatMap((_, i) => [before[i]!, now[i]!]);
-  for (const r of db.all(RANGE_SQL, params)) ledgers[Number(r[0])]!.push(String(r[2]));
+  // Sorted here: cheaper than ORDER BY over the union, which needs a temporary b-tree.
+  const rows = db
+    .all(RANGE_SQL, params)
+    .sort((a, b) => Number(a[0]) - Number(b[0]) || Number(a[1]) - Number(b[1]));
+  for (const r of rows) ledgers[Number(r[0])]!.push(String(r[2]));
   const raw = REGISTER_COLUMNS.map((c) =>
     encodeValue(c, register[c.name as keyof GlRegisterRow], "glRegister"),
   );
