@@ -130,6 +130,34 @@ describe("open checks the schema against the registry", () => {
     expect(e.message).toContain(words);
   });
 
+  it("recreates a dropped index and says so", async () => {
+    const engine = await Engine.create({
+      bytes: edited(`DROP INDEX "glEntry_glAccountNo_postingDate"`),
+      workDate: FIXTURE_WORK_DATE,
+    });
+    expect(engine.openNotices.join("\n")).toContain("index glEntry_glAccountNo_postingDate was missing");
+    expect(
+      engine.db.all(`SELECT 1 FROM sqlite_master WHERE "name" = 'glEntry_glAccountNo_postingDate'`),
+    ).toHaveLength(1);
+    engine.close();
+  });
+
+  it("Verify books only reads: a trigger dropped during the session is reported, not recreated", async () => {
+    const engine = await Engine.create({ bytes: company, workDate: FIXTURE_WORK_DATE });
+    engine.db.exec(`DROP TRIGGER "valueEntry_append_only_delete"`);
+    const res = engine.dispatch({ do: "verifyBooks", with: {} });
+    expect(res.ok).toBe(true);
+    if (res.ok) {
+      const result = res.result as { ok: boolean; problems: { message: string }[] };
+      expect(result.ok).toBe(false);
+      expect(result.problems[0]!.message).toBe("Schema: trigger valueEntry_append_only_delete was missing.");
+    }
+    expect(
+      engine.db.all(`SELECT 1 FROM sqlite_master WHERE "name" = 'valueEntry_append_only_delete'`),
+    ).toEqual([]);
+    engine.close();
+  });
+
   it("opens its own books without a notice", async () => {
     const engine = await Engine.create({ bytes: company, workDate: FIXTURE_WORK_DATE });
     expect(engine.openNotices).toEqual([]);
