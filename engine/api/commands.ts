@@ -13,6 +13,7 @@ import {
 import { readTable } from "../queries/read.js";
 import { postItemJournal } from "../inventory/itemJournal.js";
 import { postSalesDocument, previewPosting } from "../posting/commands.js";
+import { verifyBooks } from "../audit/verifyBooks.js";
 import { isIsoDate } from "../kernel/dates.js";
 import { fail } from "../kernel/errors.js";
 
@@ -55,8 +56,14 @@ function setWorkDate(ctx: Ctx, input: JsonObject) {
   return { workDate: d };
 }
 
+function verify(ctx: Ctx, input: JsonObject) {
+  onlyFields(input, [], "verifyBooks");
+  return verifyBooks(ctx.db);
+}
+
 export const COMMANDS: Record<string, CommandDef> = {
   read: { readOnly: true, run: read },
+  verifyBooks: { readOnly: true, run: verify },
   setWorkDate: { readOnly: true, run: setWorkDate },
   upsert: { run: upsert },
   createSalesDocument: { run: createSalesDocument },

@@ -6,6 +6,7 @@ import { loadSqlJs } from "../db/sqljs.js";
 import { isIsoDate, type IsoDate } from "../kernel/dates.js";
 import { LedgerpaneError, type ErrorDetail } from "../kernel/errors.js";
 import { describeValue } from "../kernel/text.js";
+import { changedBooksMessage, verifyBooks, type VerifyBooksResult } from "../audit/verifyBooks.js";
 import { COMMANDS } from "./commands.js";
 import type { Ctx } from "./context.js";
 import { asObject } from "./input.js";
@@ -18,6 +19,11 @@ export interface EngineOptions {
   /** An initialised sql.js (hosts that serve the wasm themselves); loaded on demand otherwise. */
   sqlJs?: SqlJsStatic;
   workDate?: IsoDate;
+  /**
+   * Open books that fail verification (changed outside Ledgerpane) anyway, for inspection: the engine
+   * then carries the verification in `changedBooks`. Without it such books are refused.
+   */
+  acceptChanged?: boolean;
 }
 
 export interface CommandRequest {
@@ -42,6 +48,10 @@ export class Engine {
   private readonly ctx: Ctx;
   /** Bumped by every command that committed a change: hosts persist when it moves. */
   changeCount = 0;
+  /** What opening put right (append-only triggers recreated), for the host to show. */
+  readonly openNotices: readonly string[];
+  /** Set when books that failed verification were opened with `acceptChanged`. */
+  changedBooks: VerifyBooksResult | undefined;
 
   private constructor(
     readonly db: Database,
@@ -49,6 +59,7 @@ export class Engine {
   ) {
     this.repo = new Repo(db);
     this.ctx = { db, repo: this.repo, workDate, warnings: [] };
+    this.openNotices = [...db.openNotices];
   }
 
   static async create(options: EngineOptions = {}): Promise<Engine> {
@@ -57,11 +68,31 @@ export class Engine {
   }
 
   static createSync(SQL: SqlJsStatic, options: Omit<EngineOptions, "sqlJs"> = {}): Engine {
-    const bytes = options.bytes === undefined ? undefined : asBytes(options.bytes);
-    const db = bytes ? openDatabase(SQL, bytes) : createDatabase(SQL);
     const workDate = options.workDate ?? today();
     if (!isIsoDate(workDate)) throw new LedgerpaneError("input", `'${workDate}' is not a date (YYYY-MM-DD).`);
-    return new Engine(db, workDate);
+    if (options.bytes === undefined) return new Engine(createDatabase(SQL), workDate);
+    const db = openDatabase(SQL, asBytes(options.bytes));
+    let books: VerifyBooksResult;
+    try {
+      books = verifyBooks(db);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    if (!books.ok && !options.acceptChanged) {
+      db.close();
+      throw new LedgerpaneError(
+        "database",
+        changedBooksMessage(books),
+        books.problems.slice(0, 20).map((p) => ({
+          message: p.message,
+          ...(p.registerNo !== undefined ? { table: "glRegister", key: { no: String(p.registerNo) } } : {}),
+        })),
+      );
+    }
+    const engine = new Engine(db, workDate);
+    if (!books.ok) engine.changedBooks = books;
+    return engine;
   }
 
   get workDate(): IsoDate {

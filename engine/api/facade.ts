@@ -111,6 +111,16 @@ export interface CommandMap {
     in: DocumentKey & { ship?: boolean; invoice?: boolean; receive?: boolean; postingDate?: string };
     out: { shipmentNo?: string; invoiceNo?: string; warnings: string[]; entries: Record<string, Row[]> };
   };
+  verifyBooks: {
+    in: Record<string, never>;
+    out: {
+      ok: boolean;
+      registers: number;
+      entries: number;
+      problems: { registerNo?: number; message: string }[];
+      lastHash: string;
+    };
+  };
 }
 
 export type CommandName = keyof CommandMap;
@@ -136,6 +146,7 @@ export function commandsOf(engine: Engine): Commands {
     "reopenSalesDocument",
     "postSalesDocument",
     "previewPosting",
+    "verifyBooks",
   ];
   return Object.fromEntries(names.map((n) => [n, call(n)])) as unknown as Commands;
 }

@@ -12,6 +12,8 @@ export class Database {
   private readonly statements = new Map<string, Statement>();
   private depth = 0;
   private savepointSeq = 0;
+  /** What opening the file found and put right (recreated triggers), for the host to show. */
+  readonly openNotices: string[] = [];
   /** Set by the bench to record the engine's SQL for a bare replay. */
   listener: StatementListener | undefined;
 
@@ -23,9 +25,13 @@ export class Database {
     // - MEMORY journal keeps rollback data in the wasm heap (there is no disk to journal to);
     // - EXCLUSIVE locking: nobody else shares this in-memory file, and without it every statement
     //   outside a transaction re-reads the file header through the emulated file system (~10 µs);
-    // - synchronous OFF: an fsync of the emulated file is a no-op; durability is the host's save.
+    // - synchronous OFF: an fsync of the emulated file is a no-op; durability is the host's save;
+    // - auto_vacuum FULL (takes effect in a new file; openDatabase converts older ones): SQLite does
+    //   not journal a free-list page it reuses, so with free pages at rest a rolled-back command
+    //   would leave its data in them and change the exported bytes. With no free pages between
+    //   commands, a rollback restores the file byte for byte.
     raw.exec(
-      "PRAGMA journal_mode=MEMORY; PRAGMA foreign_keys=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA synchronous=OFF;",
+      "PRAGMA auto_vacuum=FULL; PRAGMA journal_mode=MEMORY; PRAGMA foreign_keys=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA synchronous=OFF;",
     );
   }
 
@@ -70,6 +76,26 @@ export class Database {
       s.reset();
     }
     return out;
+  }
+
+  /**
+   * Rows one at a time from a statement of its own, for reads too large to hold at once (the register
+   * chain check). Integers come back as in `all`.
+   */
+  *iterate(sql: string, params: readonly SqlValue[] = []): Generator<SqlValue[]> {
+    const s = this.raw.prepare(sql);
+    try {
+      s.bind(params as SqlValue[] as never);
+      const get = s.get.bind(s) as unknown as (p: null, o?: { useBigInt: boolean }) => SqlValue[];
+      while (s.step()) {
+        let row = get(null);
+        if (row.some((v) => typeof v === "number" && !Number.isSafeInteger(v)))
+          row = get(null, { useBigInt: true });
+        yield row;
+      }
+    } finally {
+      s.free();
+    }
   }
 
   columnNames(sql: string): string[] {

@@ -5,10 +5,20 @@ import type {
   GlEntryRow,
   VatEntryRow,
 } from "../db/schema/rows.generated.js";
+import { CHAINED_LEDGERS, currentMarks, sealRegister, type Marks } from "../db/registerChain.js";
 import { defaultRow } from "../setup/defaults.js";
 import { checkGlAccount } from "../setup/postingSetup.js";
 import { ZERO, type Dec } from "../kernel/decimal.js";
 import { LedgerpaneError } from "../kernel/errors.js";
+
+/**
+ * The accounts this posting's set-up names in reconciled roles: once posted to, an account stays a
+ * receivables or inventory account for the ledger checks even if the set-up is later re-pointed.
+ */
+const RECORD_RECONCILED_ACCOUNTS = `INSERT OR IGNORE INTO "reconciliationAccount" ("role", "glAccountNo")
+  SELECT 'RECEIVABLES', "receivablesAccount" FROM "customerPostingGroup" WHERE "receivablesAccount" <> ''
+  UNION SELECT 'INVENTORY', "inventoryAccount" FROM "inventoryPostingSetup" WHERE "inventoryAccount" <> ''
+  UNION SELECT 'INVENTORY INTERIM', "inventoryAccountInterim" FROM "inventoryPostingSetup" WHERE "inventoryAccountInterim" <> ''`;
 
 export type GlLine = Partial<GlEntryRow> &
   Pick<GlEntryRow, "glAccountNo" | "amount" | "postingDate" | "documentNo">;
@@ -32,6 +42,8 @@ export class GlPoster {
   readonly cle: CustLedgerEntryRow[] = [];
   readonly dcle: DetailedCustLedgEntryRow[] = [];
   private committed = false;
+  /** The highest entry number of each chained ledger before this posting wrote anything. */
+  private readonly before: Marks;
 
   constructor(
     private readonly ctx: Ctx,
@@ -39,10 +51,11 @@ export class GlPoster {
   ) {
     const repo = ctx.repo;
     this.transactionNo = repo.nextNo("glEntry", "transactionNo");
-    this.nextGl = repo.nextNo("glEntry");
-    this.nextVat = repo.nextNo("vatEntry");
-    this.nextCle = repo.nextNo("custLedgerEntry");
-    this.nextDcle = repo.nextNo("detailedCustLedgEntry");
+    this.before = currentMarks(ctx.db);
+    this.nextGl = this.before[0]! + 1;
+    this.nextVat = this.before[1]! + 1;
+    this.nextCle = this.before[2]! + 1;
+    this.nextDcle = this.before[3]! + 1;
   }
 
   /** A G/L entry; zero amounts are not written (BC posts no empty G/L lines from buffers). */
@@ -111,7 +124,8 @@ export class GlPoster {
   commit(): void {
     if (this.committed) throw new LedgerpaneError("internal", "A G/L transaction was committed twice.");
     this.committed = true;
-    if (this.isEmpty) return;
+    // Item entries without cost G/L still get a register, so that the chain covers them.
+    if (this.isEmpty && !this.itemEntriesWritten()) return;
     let total = ZERO;
     for (const e of this.gl) total = total.plus(e.amount);
     if (!total.isZero()) {
@@ -139,7 +153,38 @@ export class GlPoster {
     register.toVatEntryNo = this.vat[this.vat.length - 1]?.entryNo ?? 0;
     register.creationDate = this.ctx.workDate;
     register.sourceCode = this.sourceCode;
+    const written = sealRegister(this.ctx.db, register, this.before);
+    this.checkWritten(written);
     repo.insert("glRegister", register);
+    this.ctx.db.run(RECORD_RECONCILED_ACCOUNTS);
     faultInjection.hook?.("end");
+  }
+
+  private itemEntriesWritten(): boolean {
+    const now = currentMarks(this.ctx.db);
+    return now.some((m, i) => m !== this.before[i]);
+  }
+
+  /**
+   * Anything else that wrote to the ledgers during this posting (a trigger added to the file) would be
+   * sealed into the register unnoticed: the rows found must be exactly the rows this writer wrote.
+   */
+  private checkWritten(found: readonly number[]): void {
+    const expected = [this.gl.length, this.vat.length, this.cle.length, this.dcle.length];
+    const sum = this.ctx.db.all(`SELECT COALESCE(SUM("amount"), 0) FROM "glEntry" WHERE "entryNo" > ?`, [
+      this.before[0]!,
+    ])[0]![0];
+    const ledger = expected.findIndex((n, i) => found[i] !== n);
+    if (ledger >= 0 || (sum !== 0 && sum !== 0n)) {
+      const what =
+        ledger >= 0
+          ? `${found[ledger]} ${CHAINED_LEDGERS[ledger]!.table} rows were found where ${expected[ledger]} were written`
+          : "the G/L entries written no longer sum to zero";
+      throw new LedgerpaneError(
+        "database",
+        `The posting was stopped: ${what}. Something in the database file other than Ledgerpane changes the ledgers (a trigger?); run Verify books.`,
+        [{ table: CHAINED_LEDGERS[Math.max(ledger, 0)]!.table, message: what }],
+      );
+    }
   }
 }

@@ -9,6 +9,7 @@ import {
   checkReceivables,
   LedgerSnapshot,
 } from "../../engine/scenario/index.js";
+import { expectOk, fixtureCompany, postS01Invoice } from "../helpers/company.js";
 
 /**
  * Broken ledgers are built directly with repo.insert (bypassing every command) to show each check
@@ -235,5 +236,57 @@ describe("ledger snapshot (append-only)", () => {
     expect(snap.verify(engine.db)[0]!.message).toContain(
       'salesInvoiceHeader no 103001: sellToCustomerNo was "C1", now "C2"',
     );
+  });
+});
+
+describe("re-pointed set-up accounts (issue 6, item 8)", () => {
+  function upsert(table: string, rows: unknown[]): void {
+    expectOk(engine.dispatch({ do: "upsert", with: { table, rows } }));
+  }
+
+  it("receivables still reconcile after the customer posting group's receivables account is re-pointed", async () => {
+    engine.close();
+    engine = await fixtureCompany();
+    postS01Invoice(engine);
+    upsert("glAccount", [{ no: "2320", name: "Customers, New" }]);
+    upsert("customerPostingGroup", [{ code: "DOMESTIC", receivablesAccount: "2320" }]);
+    expect(checkLedgerInvariants(engine.db)).toEqual([]);
+    postS01Invoice(engine);
+    expect(checkLedgerInvariants(engine.db)).toEqual([]);
+  });
+
+  it("inventory still reconciles after the inventory posting setup's accounts are re-pointed", async () => {
+    engine.close();
+    engine = await fixtureCompany();
+    postS01Invoice(engine);
+    upsert("glAccount", [
+      { no: "2120", name: "Inventory, New" },
+      { no: "2121", name: "Inventory (Interim), New" },
+    ]);
+    upsert("inventoryPostingSetup", [
+      {
+        locationCode: "",
+        invtPostingGroupCode: "RESALE",
+        inventoryAccount: "2120",
+        inventoryAccountInterim: "2121",
+      },
+    ]);
+    expect(checkLedgerInvariants(engine.db)).toEqual([]);
+    postS01Invoice(engine);
+    expect(checkLedgerInvariants(engine.db)).toEqual([]);
+  });
+
+  it("after a re-pointing, receivables out of step are still noticed", async () => {
+    engine.close();
+    engine = await fixtureCompany();
+    postS01Invoice(engine);
+    upsert("glAccount", [{ no: "2320", name: "Customers, New" }]);
+    upsert("customerPostingGroup", [{ code: "DOMESTIC", receivablesAccount: "2320" }]);
+    gl(9001, "2310", "5.00", 9001);
+    gl(9002, "6110", "-5.00", 9001);
+    const v = checkReceivables(engine.db);
+    expect(v).toHaveLength(1);
+    expect(v[0]!.message).toContain("2310, 2320");
+    expect(v[0]!.message).toContain("G/L balance 1215.00, detailed entries sum to 1210.00");
   });
 });

@@ -7,9 +7,15 @@ export const ledgerTables = [
     "glRegister",
     "no",
     `no:int fromEntryNo:int toEntryNo:int fromVatEntryNo:int toVatEntryNo:int creationDate:date sourceCode:code
-     journalBatchName:code`,
+     journalBatchName:code toCustLedgerEntryNo:int toDetailedCustLedgEntryNo:int toItemLedgerEntryNo:int
+     toValueEntryNo:int toItemApplicationEntryNo:int hash:text`,
     { appendOnly: { mutable: [] } },
   ),
+  // Ledgerpane's own: every G/L account a posting found in a reconciled role (receivables, inventory,
+  // inventory interim), so the ledger checks still reconcile after the set-up is re-pointed.
+  table("reconciliationAccount", "role,glAccountNo", "role:code glAccountNo:code", {
+    appendOnly: { mutable: [] },
+  }),
   table(
     "glEntry",
     "entryNo",

@@ -883,6 +883,17 @@ export interface GlRegisterRow {
   creationDate: IsoDate | null;
   sourceCode: string;
   journalBatchName: string;
+  toCustLedgerEntryNo: number;
+  toDetailedCustLedgEntryNo: number;
+  toItemLedgerEntryNo: number;
+  toValueEntryNo: number;
+  toItemApplicationEntryNo: number;
+  hash: string;
+}
+
+export interface ReconciliationAccountRow {
+  role: string;
+  glAccountNo: string;
 }
 
 export interface GlEntryRow {
@@ -1164,6 +1175,7 @@ export interface TableRows {
   returnReceiptHeader: ReturnReceiptHeaderRow;
   returnReceiptLine: ReturnReceiptLineRow;
   glRegister: GlRegisterRow;
+  reconciliationAccount: ReconciliationAccountRow;
   glEntry: GlEntryRow;
   vatEntry: VatEntryRow;
   custLedgerEntry: CustLedgerEntryRow;

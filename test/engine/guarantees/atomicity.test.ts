@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Engine } from "../../../engine/api/index.js";
+import { Engine } from "../../../engine/api/index.js";
 import { faultInjection } from "../../../engine/posting/glPoster.js";
-import { createS01Invoice, expectOk, fixtureCompany, sameBytes } from "../../helpers/company.js";
+import {
+  createS01Invoice,
+  expectOk,
+  FIXTURE_WORK_DATE,
+  fixtureCompany,
+  sameBytes,
+} from "../../helpers/company.js";
+import { createBulkyOrders, fixtureBytesWithFreePages, freelistCount } from "../../helpers/freePages.js";
 
 /**
  * Design 2 and 4: a command commits all of its writes or none. A failure anywhere, even half-way
@@ -146,6 +153,66 @@ describe("a failed validation leaves the database as it was", () => {
       [20000, "lineDiscountPct"],
       [30000, "unitPrice"],
     ]);
+    engine.close();
+  });
+});
+
+/**
+ * SQLite does not journal a free-list page it reuses, so a rolled-back command would leave its rows in
+ * such pages. The engine keeps no free pages between commands (auto_vacuum FULL; older files are
+ * vacuumed at open), so the promise holds on files that had free pages and after deletes.
+ */
+describe("a failed command leaves the bytes as they were, on a file that had free pages", () => {
+  const badDocument = {
+    do: "createSalesDocument",
+    with: {
+      documentType: "Order",
+      sellToCustomerNo: "C10000",
+      postingDate: "2025-01-15",
+      lines: [
+        ...Array.from({ length: 40 }, () => ({
+          type: "Item",
+          no: "1000",
+          quantity: 1,
+          description: "y".repeat(100),
+        })),
+        { type: "Item", no: "NOPE", quantity: 1 },
+      ],
+    },
+  };
+
+  it("an older file with free pages: a failed validation and a posting failed half-way change no byte", async () => {
+    const bytes = await fixtureBytesWithFreePages();
+    expect(freelistCount(bytes)).toBeGreaterThan(10);
+    const engine = await Engine.create({ bytes, workDate: FIXTURE_WORK_DATE });
+    const no = createS01Invoice(engine);
+
+    let before = engine.export();
+    expect(engine.dispatch(badDocument).ok).toBe(false);
+    expect(sameBytes(engine.export(), before)).toBe(true);
+
+    before = engine.export();
+    failAt("glEntry", 3);
+    expect(engine.dispatch({ do: "postSalesDocument", with: { documentType: "Invoice", no } }).ok).toBe(
+      false,
+    );
+    faultInjection.hook = undefined;
+    expect(sameBytes(engine.export(), before)).toBe(true);
+    engine.close();
+  });
+
+  it("documents deleted by commands leave no free page for the next failed command to change", async () => {
+    const engine = await fixtureCompany();
+    const [first, ...others] = createBulkyOrders(engine, 12);
+    for (const no of others) {
+      for (let lineNo = 10000; lineNo <= 200000; lineNo += 10000)
+        expectOk(engine.dispatch({ do: "deleteSalesLine", with: { documentType: "Order", no, lineNo } }));
+    }
+    expect(first).toBeDefined();
+    const before = engine.export();
+    expect(freelistCount(before)).toBe(0);
+    expect(engine.dispatch(badDocument).ok).toBe(false);
+    expect(sameBytes(engine.export(), before)).toBe(true);
     engine.close();
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { Engine } from "../../../engine/api/index.js";
+import { Engine } from "../../../engine/api/index.js";
 import { POSTING_LEDGERS } from "../../../engine/posting/commands.js";
-import { createS01Invoice, expectOk, fixtureCompany, sameBytes } from "../../helpers/company.js";
+import {
+  createS01Invoice,
+  expectOk,
+  FIXTURE_WORK_DATE,
+  fixtureCompany,
+  sameBytes,
+} from "../../helpers/company.js";
+import { createBulkyOrders, fixtureBytesWithFreePages, freelistCount } from "../../helpers/freePages.js";
 
 /**
  * Design 2: preview runs the real posting and rolls it back. It must show exactly the entries the
@@ -83,6 +90,24 @@ describe("preview posting", () => {
     const res = engine.dispatch({ do: "previewPosting", with: { documentType: "Invoice", no: "SI9999" } });
     expect(res.ok).toBe(false);
     expect(sameBytes(engine.export(), before)).toBe(true);
+    engine.close();
+  });
+});
+
+describe("preview on a file that had free pages", () => {
+  it("a preview of a 20-line order changes no byte, and the posting then writes what it showed", async () => {
+    const bytes = await fixtureBytesWithFreePages();
+    expect(freelistCount(bytes)).toBeGreaterThan(10);
+    const engine = await Engine.create({ bytes, workDate: FIXTURE_WORK_DATE });
+    const [no] = createBulkyOrders(engine, 1);
+    const doc = { documentType: "Order", no, ship: true, invoice: true };
+    const before = engine.export();
+    const preview = expectOk(engine.dispatch({ do: "previewPosting", with: doc })) as {
+      entries: Record<string, Rows>;
+    };
+    expect(sameBytes(engine.export(), before)).toBe(true);
+    expect(preview.entries.glEntry!.length).toBeGreaterThan(0);
+    expectOk(engine.dispatch({ do: "postSalesDocument", with: doc }));
     engine.close();
   });
 });
