@@ -1,4 +1,5 @@
 import { decodeValue, fromScaled, type SqlValue } from "../db/codec.js";
+import { exactSumExpr } from "../db/exactSum.js";
 import { SCALE, type ColumnDef, type TableDef } from "../db/columns.js";
 import type { Database } from "../db/database.js";
 import { TABLES } from "../db/schema/index.js";
@@ -42,8 +43,8 @@ function listed<T>(rows: readonly T[], show: (r: T) => string): string {
 export function checkBalancedTransactions(db: Database): InvariantViolation[] {
   const out: InvariantViolation[] = [];
   const unbalanced = db.all(
-    `SELECT "transactionNo", SUM("amount"), COUNT(*), MIN("documentNo") FROM "glEntry"
-     GROUP BY "transactionNo" HAVING SUM("amount") <> 0 ORDER BY "transactionNo"`,
+    `SELECT "transactionNo", ${exactSumExpr(`"amount"`)}, COUNT(*), MIN("documentNo") FROM "glEntry"
+     GROUP BY "transactionNo" HAVING ${exactSumExpr(`"amount"`)} <> 0 ORDER BY "transactionNo"`,
   );
   if (unbalanced.length > 0) {
     out.push({
@@ -89,7 +90,7 @@ function roleAccounts(
 function glBalance(db: Database, accounts: readonly string[]): SqlValue {
   if (accounts.length === 0) return 0;
   return db.all(
-    `SELECT COALESCE(SUM("amount"), 0) FROM "glEntry" WHERE "glAccountNo" IN (${accounts.map(() => "?").join(", ")})`,
+    `SELECT COALESCE(${exactSumExpr(`"amount"`)}, 0) FROM "glEntry" WHERE "glAccountNo" IN (${accounts.map(() => "?").join(", ")})`,
     accounts,
   )[0]![0]!;
 }
@@ -111,7 +112,9 @@ export function checkReceivables(db: Database): InvariantViolation[] {
   );
   if (accounts.all.some((a) => !accounts.current.has(a))) {
     const gl = glBalance(db, accounts.all);
-    const cust = db.all(`SELECT COALESCE(SUM("amountLcy"), 0) FROM "detailedCustLedgEntry"`)[0]![0]!;
+    const cust = db.all(
+      `SELECT COALESCE(${exactSumExpr(`"amountLcy"`)}, 0) FROM "detailedCustLedgEntry"`,
+    )[0]![0]!;
     if (!amount(gl).eq(amount(cust))) {
       out.push({
         invariant: "receivables",
@@ -123,8 +126,8 @@ export function checkReceivables(db: Database): InvariantViolation[] {
   const rows = db.all(
     `WITH acc AS (SELECT DISTINCT "receivablesAccount" AS no FROM "customerPostingGroup" WHERE "receivablesAccount" <> '')
      SELECT acc.no,
-       (SELECT COALESCE(SUM(g."amount"), 0) FROM "glEntry" g WHERE g."glAccountNo" = acc.no),
-       (SELECT COALESCE(SUM(d."amountLcy"), 0) FROM "detailedCustLedgEntry" d
+       (SELECT COALESCE(${exactSumExpr(`g."amount"`)}, 0) FROM "glEntry" g WHERE g."glAccountNo" = acc.no),
+       (SELECT COALESCE(${exactSumExpr(`d."amountLcy"`)}, 0) FROM "detailedCustLedgEntry" d
           JOIN "custLedgerEntry" c ON c."entryNo" = d."custLedgerEntryNo"
           JOIN "customerPostingGroup" p ON p."code" = c."customerPostingGroup"
          WHERE p."receivablesAccount" = acc.no)
@@ -142,7 +145,7 @@ export function checkReceivables(db: Database): InvariantViolation[] {
     });
   }
   const orphan = db.all(
-    `SELECT COUNT(*), COALESCE(SUM(d."amountLcy"), 0) FROM "detailedCustLedgEntry" d
+    `SELECT COUNT(*), COALESCE(${exactSumExpr(`d."amountLcy"`)}, 0) FROM "detailedCustLedgEntry" d
        LEFT JOIN "custLedgerEntry" c ON c."entryNo" = d."custLedgerEntryNo"
        LEFT JOIN "customerPostingGroup" p ON p."code" = c."customerPostingGroup"
       WHERE p."code" IS NULL OR p."receivablesAccount" = ''`,
@@ -174,11 +177,11 @@ function inventoryPerAccount(db: Database): InvariantViolation[] {
        SELECT "inventoryAccount" AS no FROM "inventoryPostingSetup" WHERE "inventoryAccount" <> ''
        UNION SELECT "inventoryAccountInterim" FROM "inventoryPostingSetup" WHERE "inventoryAccountInterim" <> '')
      SELECT acc.no,
-       (SELECT COALESCE(SUM(g."amount"), 0) FROM "glEntry" g WHERE g."glAccountNo" = acc.no),
-       (SELECT COALESCE(SUM(v."costPostedToGl"), 0) FROM "valueEntry" v
+       (SELECT COALESCE(${exactSumExpr(`g."amount"`)}, 0) FROM "glEntry" g WHERE g."glAccountNo" = acc.no),
+       (SELECT COALESCE(${exactSumExpr(`v."costPostedToGl"`)}, 0) FROM "valueEntry" v
           JOIN "inventoryPostingSetup" s ON s."locationCode" = v."locationCode" AND s."invtPostingGroupCode" = v."inventoryPostingGroup"
          WHERE s."inventoryAccount" = acc.no),
-       (SELECT COALESCE(SUM(v."expectedCostPostedToGl"), 0) FROM "valueEntry" v
+       (SELECT COALESCE(${exactSumExpr(`v."expectedCostPostedToGl"`)}, 0) FROM "valueEntry" v
           JOIN "inventoryPostingSetup" s ON s."locationCode" = v."locationCode" AND s."invtPostingGroupCode" = v."inventoryPostingGroup"
          WHERE s."inventoryAccountInterim" = acc.no)
      FROM acc ORDER BY acc.no`,
@@ -223,7 +226,7 @@ export function checkInventory(db: Database): InvariantViolation[] {
     const accounts = [...new Set([...inventory.all, ...interim.all])].sort();
     const gl = glBalance(db, accounts);
     const posted = db.all(
-      `SELECT COALESCE(SUM(v."costPostedToGl"), 0) + COALESCE(SUM(v."expectedCostPostedToGl"), 0) FROM "valueEntry" v
+      `SELECT COALESCE(${exactSumExpr(`v."costPostedToGl" + v."expectedCostPostedToGl"`)}, 0) FROM "valueEntry" v
          JOIN "inventoryPostingSetup" s ON s."locationCode" = v."locationCode" AND s."invtPostingGroupCode" = v."inventoryPostingGroup"`,
     )[0]![0]!;
     if (!amount(gl).eq(amount(posted))) {
@@ -254,7 +257,7 @@ export function checkInventory(db: Database): InvariantViolation[] {
   const flags = inventorySetupFlags(db);
   if (flags.automatic) {
     const items = db.all(
-      `SELECT "itemNo", SUM("costPostedToGl"), SUM("costAmountActual"), SUM("expectedCostPostedToGl"), SUM("costAmountExpected")
+      `SELECT "itemNo", ${exactSumExpr(`"costPostedToGl"`)}, ${exactSumExpr(`"costAmountActual"`)}, ${exactSumExpr(`"expectedCostPostedToGl"`)}, ${exactSumExpr(`"costAmountExpected"`)}
        FROM "valueEntry" GROUP BY "itemNo" ORDER BY "itemNo"`,
     );
     const actual = items.filter((r) => !amount(r[1]).eq(amount(r[2])));
@@ -294,9 +297,9 @@ export function checkItemQuantities(db: Database): InvariantViolation[] {
   const out: InvariantViolation[] = [];
   const items = db.all(
     // Services and non-inventory items hold no stock: their entries are never applied (spec 10.3).
-    `SELECT e."itemNo", SUM(e."quantity"), SUM(e."remainingQuantity") FROM "itemLedgerEntry" e
+    `SELECT e."itemNo", ${exactSumExpr(`e."quantity"`)}, ${exactSumExpr(`e."remainingQuantity"`)} FROM "itemLedgerEntry" e
      WHERE NOT EXISTS (SELECT 1 FROM "item" i WHERE i."no" = e."itemNo" AND i."type" <> 'Inventory')
-     GROUP BY e."itemNo" HAVING SUM(e."quantity") <> SUM(e."remainingQuantity") ORDER BY e."itemNo"`,
+     GROUP BY e."itemNo" HAVING ${exactSumExpr(`e."quantity" - e."remainingQuantity"`)} <> 0 ORDER BY e."itemNo"`,
   );
   if (items.length > 0) {
     out.push({

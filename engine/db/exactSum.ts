@@ -23,3 +23,13 @@ export function parseExactSum(text: string): bigint | null {
   if (!m) return null;
   return BigInt(m[1]!) * BigInt(SPLIT) + BigInt(m[2]!);
 }
+
+/**
+ * The same exact sum as an aggregate expression, for GROUP BY queries and select lists. SQLite computes
+ * each distinct aggregate once, so the repeated `SUM(...)` terms cost one pass each.
+ */
+export function exactSumExpr(expr: string): string {
+  const h = `SUM((${expr}) / ${SPLIT})`;
+  const l = `SUM((${expr}) % ${SPLIT})`;
+  return `(CASE WHEN ${h} BETWEEN -${HI_LIMIT} AND ${HI_LIMIT} THEN ${h} * ${SPLIT} + ${l} ELSE ${h} || ':' || ${l} END)`;
+}
