@@ -83,7 +83,8 @@ export type Abstract =
   | { kind: "paymentTerms"; code: string; dueDateCalculation: string }
   | { kind: "read"; table: string };
 
-const doc = fc.nat(7);
+/** Which open document a command names: the k-th, or (-1) one that does not exist. */
+const doc = fc.oneof({ weight: 9, arbitrary: fc.nat(6) }, { weight: 1, arbitrary: fc.constant(-1) });
 const line = fc.nat(5);
 
 export const validCommandArb: fc.Arbitrary<Abstract> = fc.oneof(
@@ -449,10 +450,31 @@ export class CommandRun {
     this.engine.close();
   }
 
+  /** An order of two item lines and an invoice of an item and a G/L line, so steps have documents to name. */
+  openDocuments(): this {
+    const lines = [
+      { type: "Item", no: "1000", quantity: 5 },
+      { type: "Item", no: "1001", quantity: 3, lineDiscountPct: "10" },
+    ];
+    this.dispatchAndCheck({
+      do: "createSalesDocument",
+      with: { documentType: "Order", sellToCustomerNo: "C10000", lines },
+    });
+    this.dispatchAndCheck({
+      do: "createSalesDocument",
+      with: {
+        documentType: "Invoice",
+        sellToCustomerNo: "C20000",
+        lines: [lines[0], { type: "G/L Account", no: "6120", quantity: 1, unitPrice: "25.00" }],
+      },
+    });
+    return this;
+  }
+
+  /** The k-th open document; for -1 (and when there is none) one that does not exist. */
   private docAt(k: number): DocKey {
-    return this.docs.length === 0
-      ? { documentType: "Order", no: "SO9999" }
-      : this.docs[k % this.docs.length]!;
+    if (this.docs.length === 0 || k < 0) return { documentType: "Order", no: "SO9999" };
+    return this.docs[k % this.docs.length]!;
   }
 
   private lineOf(d: DocKey, k: number): { lineNo: number; outstanding: string } {
@@ -565,15 +587,25 @@ export class CommandRun {
         problems.push(`${command} changed the database bytes`);
     } else {
       this.okCount++;
-      if (typeof command === "string" && command === "createSalesDocument") {
+      if (command === "createSalesDocument") {
         const r = res.result as DocKey;
         this.docs.push({ documentType: r.documentType, no: r.no });
       }
+      if (command === "postSalesDocument") this.forgetPosted();
       problems.push(...this.bookProblems());
     }
     this.history.push(`${text} → ${res.ok ? "ok" : `${res.error.code}: ${clip(res.error.message, 80)}`}`);
     if (problems.length > 0) throw new Error(`${problems.join("\n")}\n${where()}`);
     return res;
+  }
+
+  /** Fully posted documents are deleted: later commands name the ones still open. */
+  private forgetPosted(): void {
+    for (const d of [...this.docs]) {
+      const r = this.engine.dispatch({ do: "read", with: { table: "salesHeader", where: { ...d } } });
+      if (r.ok && (r.result as { rows: unknown[] }).rows.length === 0)
+        this.docs.splice(this.docs.indexOf(d), 1);
+    }
   }
 
   /** The books after a committed command: invariants, unchanged ledger rows, sane values, readable. */
