@@ -1,4 +1,4 @@
-import type { Parameters as FcParameters } from "fast-check";
+import fc, { type Parameters as FcParameters } from "fast-check";
 import type { CommandResponse } from "../../engine/api/index.js";
 import type { Database } from "../../engine/db/database.js";
 import { TABLES } from "../../engine/db/schema/index.js";
@@ -33,20 +33,37 @@ export function propertySeed(file: string): number {
   return seed;
 }
 
+/** LEDGERPANE_PROPERTY_RUNS: a factor on every property's runs and time budget, for a longer local hunt. */
+function runsFactor(): number {
+  const factor = Number(process.env.LEDGERPANE_PROPERTY_RUNS ?? "1");
+  return Number.isFinite(factor) && factor > 0 ? factor : 1;
+}
+
 /**
- * fast-check parameters: the file's seed, `numRuns` scaled by LEDGERPANE_PROPERTY_RUNS (a factor, for
- * a longer local hunt), and LEDGERPANE_PROPERTY_PATH to replay the exact shrunk case fast-check reports.
+ * The most one property may take: runs stop there (counted as passed when none failed), so a busy CI
+ * machine runs fewer cases instead of timing out. Alone on a 2-core machine no property comes near it.
+ */
+export const PROPERTY_BUDGET_MS = 30_000;
+
+/** The vitest timeout of a property test: its budget, plus room to shrink a failure and report it. */
+export function propertyTimeout(): number {
+  return PROPERTY_BUDGET_MS * runsFactor() + 30_000;
+}
+
+/**
+ * fast-check parameters: the file's seed, `numRuns` scaled by LEDGERPANE_PROPERTY_RUNS, the time
+ * budget, and LEDGERPANE_PROPERTY_PATH to replay the exact shrunk case fast-check reports.
  */
 export function propertyParams<T>(
   seed: number,
   numRuns: number,
   extra: FcParameters<T> = {},
 ): FcParameters<T> {
-  const factor = Number(process.env.LEDGERPANE_PROPERTY_RUNS ?? "1");
   const path = process.env.LEDGERPANE_PROPERTY_PATH;
   return {
     seed,
-    numRuns: Math.max(1, Math.round(numRuns * (Number.isFinite(factor) && factor > 0 ? factor : 1))),
+    numRuns: Math.max(1, Math.round(numRuns * runsFactor())),
+    plugins: [fc.interruptAfterTimeLimit(PROPERTY_BUDGET_MS * runsFactor())],
     ...(path ? { path } : {}),
     ...extra,
   };

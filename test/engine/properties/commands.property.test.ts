@@ -13,7 +13,7 @@ import {
   type MutateOptions,
   type Step,
 } from "../../helpers/commandModel.js";
-import { propertyParams, propertySeed } from "../../helpers/properties.js";
+import { propertyParams, propertySeed, propertyTimeout } from "../../helpers/properties.js";
 import type { CommandResponse } from "../../../engine/api/index.js";
 import type { ErrorDetail } from "../../../engine/kernel/errors.js";
 
@@ -75,22 +75,32 @@ const AVOID_TODAY = ["where", "table"] as const;
 const FIELDS_TODAY = MUTATED_FIELDS.filter((f) => !(AVOID_TODAY as readonly string[]).includes(f));
 
 describe("commands through dispatch keep the books (property)", () => {
-  it("valid sequences: orders and invoices, partial ship/invoice, journals, upserts, previews", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(stepArb([], 0), { minLength: 5, maxLength: 30 }), (steps) => runSteps(steps)),
-      propertyParams(seed, 50),
-    );
-  }, 60_000);
+  it(
+    "valid sequences: orders and invoices, partial ship/invoice, journals, upserts, previews",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(stepArb([], 0), { minLength: 5, maxLength: 30 }), (steps) =>
+          runSteps(steps),
+        ),
+        propertyParams(seed, 50),
+      );
+    },
+    propertyTimeout(),
+  );
 
-  it("mutated field values are refused cleanly, or kept within the books' rules", async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(stepArb(REFUSED_TODAY, 0.4, FIELDS_TODAY), { minLength: 5, maxLength: 25 }),
-        (steps) => runSteps(steps, { fieldsOnly: true, avoid: AVOID_TODAY }),
-      ),
-      propertyParams(seed, 80),
-    );
-  }, 60_000);
+  it(
+    "mutated field values are refused cleanly, or kept within the books' rules",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(stepArb(REFUSED_TODAY, 0.4, FIELDS_TODAY), { minLength: 5, maxLength: 25 }),
+          (steps) => runSteps(steps, { fieldsOnly: true, avoid: AVOID_TODAY }),
+        ),
+        propertyParams(seed, 80),
+      );
+    },
+    propertyTimeout(),
+  );
 
   // Every mutation, the request's shape included (the command name, its input, lists, line objects),
   // and every bad value of the issue. Fails today on each open item below; flip when all have landed.
@@ -116,7 +126,7 @@ describe("commands through dispatch keep the books (property)", () => {
         }),
       );
     },
-    60_000,
+    propertyTimeout(),
   );
 });
 
