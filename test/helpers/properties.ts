@@ -158,31 +158,40 @@ const LINE_TABLES = new Set(["salesLine", "salesInvoiceLine", "salesShipmentLine
 /**
  * Stored values the engine must never write, whatever command got them there: dates that are not
  * ISO dates in range, texts and codes beyond their lengths, line numbers that are not positive
- * Integers. Reads the file with SQL, so an engine bug cannot hide a value on its way out.
+ * Integers. Reads the file with SQL, so an engine bug cannot hide a value on its way out; two
+ * statements per table, so it can run after every command.
  */
 export function storedValueProblems(db: Database): string[] {
   const problems: string[] = [];
   for (const t of TABLES) {
-    for (const c of t.columns) {
-      const q = `"${t.name}"."${c.name}"`;
-      if (c.kind === "date") {
-        const bad = db
-          .all(`SELECT DISTINCT "${c.name}" FROM "${t.name}" WHERE "${c.name}" IS NOT NULL LIMIT 200`)
-          .map((r) => r[0])
-          .filter((v) => !isValidIsoDate(v));
-        if (bad.length > 0)
-          problems.push(`${q} holds invalid dates: ${bad.map((v) => JSON.stringify(v)).join(", ")}`);
-      } else if (c.kind === "text" || c.kind === "code") {
+    const q = (c: string) => `"${t.name}"."${c}"`;
+    const dates = t.columns.filter((c) => c.kind === "date");
+    if (dates.length > 0) {
+      // UNION, not UNION ALL: each distinct (column, date) once, however many rows hold it.
+      const union = dates
+        .map((c) => `SELECT '${c.name}', "${c.name}" FROM "${t.name}" WHERE "${c.name}" IS NOT NULL`)
+        .join(" UNION ");
+      const bad = db.all(union).filter((r) => !isValidIsoDate(r[1]));
+      for (const [col, v] of bad.slice(0, 5))
+        problems.push(`${q(String(col))} holds the invalid date ${JSON.stringify(v)}`);
+    }
+    const texts = t.columns.filter((c) => c.kind === "text" || c.kind === "code");
+    if (texts.length > 0) {
+      const row =
+        db.all(`SELECT ${texts.map((c) => `MAX(length("${c.name}"))`).join(", ")} FROM "${t.name}"`)[0] ?? [];
+      texts.forEach((c, i) => {
         const max = c.kind === "code" ? MAX_CODE_LENGTH : MAX_TEXT_LENGTH;
-        const r = db.all(`SELECT MAX(length("${c.name}")) FROM "${t.name}"`)[0]?.[0];
-        if (r !== null && r !== undefined && Number(r) > max)
-          problems.push(`${q} holds a ${c.kind} of ${String(r)} characters (at most ${max})`);
-      } else if (c.kind === "int" && c.name === "lineNo" && LINE_TABLES.has(t.name)) {
-        const r = db.all(
-          `SELECT "lineNo" FROM "${t.name}" WHERE typeof("lineNo") <> 'integer' OR "lineNo" < 1 OR "lineNo" > ${MAX_LINE_NO} LIMIT 5`,
-        );
-        if (r.length > 0) problems.push(`${q} holds line numbers ${r.map((x) => String(x[0])).join(", ")}`);
-      }
+        const len = row[i];
+        if (len !== null && len !== undefined && Number(len) > max)
+          problems.push(`${q(c.name)} holds a ${c.kind} of ${String(len)} characters (at most ${max})`);
+      });
+    }
+    if (LINE_TABLES.has(t.name)) {
+      const r = db.all(
+        `SELECT "lineNo" FROM "${t.name}" WHERE typeof("lineNo") <> 'integer' OR "lineNo" < 1 OR "lineNo" > ${MAX_LINE_NO} LIMIT 5`,
+      );
+      if (r.length > 0)
+        problems.push(`${q("lineNo")} holds line numbers ${r.map((x) => String(x[0])).join(", ")}`);
     }
   }
   return problems;
