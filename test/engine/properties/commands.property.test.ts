@@ -15,6 +15,7 @@ import {
 } from "../../helpers/commandModel.js";
 import { propertyParams, propertySeed, propertyTimeout } from "../../helpers/properties.js";
 import type { CommandResponse } from "../../../engine/api/index.js";
+import { dec } from "../../../engine/kernel/decimal.js";
 import type { ErrorDetail } from "../../../engine/kernel/errors.js";
 
 /**
@@ -477,6 +478,75 @@ describe("open items of issue 6 as properties (it.fails until fixed)", () => {
       run.close();
     }
   });
+
+  // Item 10. Amount Rounding Precision is BC's rounding interval for LCY amounts: with 1, 0.5, 0.1 or
+  // 0.05 every posted G/L amount is a multiple of it; a precision the books cannot hold (finer than a
+  // cent) or that is no interval of the currency (7) is refused naming the field.
+  it.fails(
+    "item 10: posted amounts follow the Amount Rounding Precision; impossible precisions are refused",
+    async () => {
+      const setup = (amountRoundingPrecision: string) => ({
+        do: "upsert",
+        with: { table: "generalLedgerSetup", rows: [{ amountRoundingPrecision }] },
+      });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom("1", "0.5", "0.1", "0.05", "0.001", "0.00001", "7", "3"),
+          fc.array(
+            fc.record({
+              quantity: fc.integer({ min: 1, max: 9 }),
+              unitPrice: fc.integer({ min: 1, max: 99_999 }).map(cents),
+            }),
+            {
+              minLength: 1,
+              maxLength: 3,
+            },
+          ),
+          async (precision, lines) => {
+            const run = await CommandRun.fromBytes(await fixtureBytesOnce());
+            try {
+              const res = run.dispatchAndCheck(setup(precision));
+              const valid = ["1", "0.5", "0.1", "0.05"].includes(precision);
+              expect(res.ok, `precision ${precision}`).toBe(valid);
+              if (!res.ok) {
+                expect(res.error.details.map((d) => d.field)).toContain("amountRoundingPrecision");
+                return;
+              }
+              run.dispatchAndCheck(
+                invoice(
+                  {},
+                  lines.map((l) => ({ type: "Item", no: "1002", ...l })),
+                ),
+              );
+              run.dispatchAndCheck({
+                do: "postSalesDocument",
+                with: { documentType: "Invoice", no: "SI1001" },
+              });
+              const read = run.dispatchAndCheck({
+                do: "read",
+                with: { table: "glEntry", where: { documentType: "Invoice" } },
+              });
+              const amounts = read.ok
+                ? (read.result as { rows: { amount: string }[] }).rows.map((r) => r.amount)
+                : [];
+              expect(amounts.length).toBeGreaterThan(0);
+              const off = amounts.filter((a) => !dec(a).mod(dec(precision)).isZero());
+              expect(off, `G/L amounts not multiples of ${precision}`).toEqual([]);
+            } finally {
+              run.close();
+            }
+          },
+        ),
+        propertyParams<[string, { quantity: number; unitPrice: string }[]]>(seed, 16, {
+          endOnFailure: true,
+          examples: [
+            ["1", [{ quantity: 1, unitPrice: "10.40" }]],
+            ["0.001", [{ quantity: 1, unitPrice: "1.00" }]],
+          ],
+        }),
+      );
+    },
+  );
 
   // Finding F1 (not in the issue's list): a request or command input of the wrong shape is refused as
   // "input", but no detail names a field, so a host cannot say where the problem is.
