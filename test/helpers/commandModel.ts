@@ -5,6 +5,8 @@ import {
   LedgerSnapshot,
   type InvariantViolation,
 } from "../../engine/scenario/invariants.js";
+import { compareWithPreview } from "../../engine/scenario/parity.js";
+import { entriesSince, markEntries } from "../../engine/scenario/trainer.js";
 import { FIXTURE_WORK_DATE, fixtureCompany, sameBytes } from "./company.js";
 import { clip, describeRequest, errorShapeProblems, storedValueProblems } from "./properties.js";
 
@@ -433,6 +435,8 @@ export class CommandRun {
   private bytes: Uint8Array;
   private snapshot: LedgerSnapshot;
   readonly docs: DocKey[] = [];
+  /** Preview every posting first and compare (off for a run that must see the posting alone). */
+  previewParity = true;
   private readonly history: string[] = [];
   okCount = 0;
   failedCount = 0;
@@ -565,6 +569,17 @@ export class CommandRun {
     const text = describeRequest(request);
     const where = () =>
       `after ${this.history.length} earlier commands${label ? ` (${label})` : ""}\nrequest: ${text}\nlast commands:\n  ${this.history.slice(-6).join("\n  ")}`;
+    const command =
+      request !== null && typeof request === "object" ? (request as { do?: unknown }).do : undefined;
+    // Preview is the posting, rolled back: it must fail when the posting fails and show its entries.
+    const preview =
+      this.previewParity && command === "postSalesDocument"
+        ? this.dispatchAndCheck(
+            { do: "previewPosting", with: (request as { with?: unknown }).with },
+            "its preview",
+          )
+        : undefined;
+    const marks = preview ? markEntries(this.engine) : undefined;
     let res: CommandResponse;
     try {
       res = this.engine.dispatch(request);
@@ -573,9 +588,17 @@ export class CommandRun {
     }
     if (res === null || typeof res !== "object" || typeof res.ok !== "boolean")
       throw new Error(`dispatch returned ${String(res)}\n${where()}`);
-    const command =
-      request !== null && typeof request === "object" ? (request as { do?: unknown }).do : undefined;
     const problems: string[] = [];
+    if (preview && preview.ok !== res.ok)
+      problems.push(
+        `the preview ${preview.ok ? "succeeded" : `failed (${clip(preview.error.message)})`} but the posting ${res.ok ? "succeeded" : `failed (${clip(res.error.message)})`}`,
+      );
+    if (preview?.ok && res.ok && marks)
+      problems.push(
+        ...compareWithPreview(preview.result, entriesSince(this.engine, marks)).map(
+          (p) => `preview parity: ${p}`,
+        ),
+      );
     if (!res.ok) {
       this.failedCount++;
       problems.push(...errorShapeProblems(res));
