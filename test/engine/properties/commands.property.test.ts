@@ -14,9 +14,9 @@ import {
   type Step,
 } from "../../helpers/commandModel.js";
 import { propertyParams, propertySeed, propertyTimeout } from "../../helpers/properties.js";
-import type { CommandResponse } from "../../../engine/api/index.js";
+import { Engine, type CommandResponse } from "../../../engine/api/index.js";
 import { dec } from "../../../engine/kernel/decimal.js";
-import type { ErrorDetail } from "../../../engine/kernel/errors.js";
+import { LedgerpaneError, type ErrorDetail } from "../../../engine/kernel/errors.js";
 
 /**
  * Issue 6, "How it is shown": random valid and mutated commands through Engine.dispatch against the
@@ -545,6 +545,29 @@ describe("open items of issue 6 as properties (it.fails until fixed)", () => {
           ],
         }),
       );
+    },
+  );
+
+  // Item 10. The company's bytes as an ArrayBuffer (what a worker message or a file read often gives)
+  // open the company, or are refused with a LedgerpaneError: never a TypeError.
+  it.fails(
+    "item 10: Engine.create with the bytes as an ArrayBuffer opens the company or says why not",
+    async () => {
+      const bytes = await fixtureBytesOnce();
+      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+      let opened: Engine | undefined;
+      try {
+        opened = await Engine.create({ bytes: buffer as unknown as Uint8Array, workDate: "2025-01-15" });
+      } catch (e) {
+        expect(e).toBeInstanceOf(LedgerpaneError);
+        return;
+      }
+      try {
+        const res = opened.dispatch({ do: "read", with: { table: "customer" } });
+        expect(res.ok && (res.result as { rows: unknown[] }).rows.length).toBe(3);
+      } finally {
+        opened.close();
+      }
     },
   );
 
