@@ -131,7 +131,7 @@ describe("commands through dispatch keep the books (property)", () => {
   );
 });
 
-/** One command, checked as in the sequences, on a fresh fixture company. */
+/** Requests in order, each checked as in the sequences, on a fresh fixture company. */
 async function single(requests: readonly unknown[]): Promise<void> {
   const run = await CommandRun.fromBytes(await fixtureBytesOnce());
   try {
