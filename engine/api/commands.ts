@@ -28,7 +28,7 @@ export interface CommandDef {
 function read(ctx: Ctx, input: JsonObject) {
   onlyFields(input, ["table", "where", "limit", "fromKey"], "read");
   const table = asTableName(required(input, "table", "read"), "read: 'table'");
-  const where = input.where === undefined ? {} : asObject(input.where, "read: 'where'");
+  const where = input.where === undefined ? {} : asObject(input.where, "read: 'where'", "where");
   const whole = (field: string): number | undefined => {
     const v = input[field];
     if (v === undefined) return undefined;

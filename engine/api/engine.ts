@@ -5,7 +5,7 @@ import { Repo } from "../db/repo.js";
 import { loadSqlJs } from "../db/sqljs.js";
 import { isIsoDate, type IsoDate } from "../kernel/dates.js";
 import { LedgerpaneError, type ErrorDetail } from "../kernel/errors.js";
-import { describeValue } from "../kernel/text.js";
+import { describeValue, shortText } from "../kernel/text.js";
 import { changedBooksMessage, verifyBooks, type VerifyBooksResult } from "../audit/verifyBooks.js";
 import { COMMANDS } from "./commands.js";
 import type { Ctx } from "./context.js";
@@ -109,9 +109,10 @@ export class Engine {
     const def = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (!def) {
       const known = Object.keys(COMMANDS).sort().join(", ");
-      throw new LedgerpaneError("input", `Unknown command '${command}'. Known commands: ${known}.`);
+      const message = `Unknown command '${shortText(String(command))}'. Known commands: ${known}.`;
+      throw new LedgerpaneError("input", message, [{ message, field: "do" }]);
     }
-    const obj = asObject(input ?? {}, `${command}: the input`);
+    const obj = asObject(input ?? {}, `${command}: the input`, "with");
     this.ctx.warnings = [];
     if (def.readOnly) return def.run(this.ctx, obj);
     try {
@@ -136,9 +137,11 @@ export class Engine {
   /** JSON in, JSON out; never throws. */
   dispatch(request: unknown): CommandResponse {
     try {
-      const req = asObject(request, "A command request");
+      const req = asObject(request, "A command request", "do");
       if (typeof req.do !== "string")
-        throw new LedgerpaneError("input", "A command request needs 'do': the command name.");
+        throw new LedgerpaneError("input", "A command request needs 'do': the command name.", [
+          { message: "A command request needs 'do': the command name.", field: "do" },
+        ]);
       const result = this.run(req.do, req.with ?? {});
       return { ok: true, result: serialize(result) };
     } catch (e) {

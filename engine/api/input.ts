@@ -16,18 +16,22 @@ import { describeValue, normaliseText, shortText, textProblem } from "../kernel/
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json | undefined };
 
-/** A plain object: a Map, Date or class instance would pass `typeof` and then be read as empty. */
-export function asObject(value: unknown, what: string): JsonObject {
+/**
+ * A plain object: a Map, Date or class instance would pass `typeof` and then be read as empty. `field`
+ * is what a host marks: the request part or list the value was given for.
+ */
+export function asObject(value: unknown, what: string, field: string): JsonObject {
   const proto =
     value !== null && typeof value === "object" ? (Object.getPrototypeOf(value) as unknown) : undefined;
   if (proto !== Object.prototype && proto !== null) {
-    return fail("input", `${what} must be an object, not ${describeValue(value)}.`);
+    return fail("input", `${what} must be an object, not ${describeValue(value)}.`, { field });
   }
   return value as JsonObject;
 }
 
-export function asArray(value: unknown, what: string): unknown[] {
-  if (!Array.isArray(value)) return fail("input", `${what} must be a list, not ${describeValue(value)}.`);
+export function asArray(value: unknown, what: string, field: string): unknown[] {
+  if (!Array.isArray(value))
+    return fail("input", `${what} must be a list, not ${describeValue(value)}.`, { field });
   return value;
 }
 

@@ -30,7 +30,7 @@ export function maxValueText(scale: number): string {
 
 /** Refuses a value too large for a column of this scale, with a message that names the field. */
 export function checkMagnitude(value: Dec, scale: number, label: string): void {
-  if (value.abs().toFixed(scale).length <= MAX_SCALED_DIGITS + 1) return;
+  if (value.abs().toFixed(scale).replace(".", "").length <= MAX_SCALED_DIGITS) return;
   // Labels are "table.field": the detail names both so a host can mark the cell.
   const [table, field] = label.includes(".") ? label.split(".", 2) : [undefined, label];
   fail(

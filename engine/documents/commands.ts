@@ -69,7 +69,7 @@ function addLines(ctx: Ctx, h: SalesHeaderRow, raw: unknown[], errors: ErrorColl
   const totals = DocumentVatTotals.load(ctx.repo, h);
   const added: SalesLineRow[] = [];
   raw.forEach((r, i) => {
-    const obj = asObject(r, `line ${i + 1}`);
+    const obj = asObject(r, `line ${i + 1}`, "lines");
     const given = typeof obj.lineNo === "number" ? obj.lineNo : nextLineNo;
     const where = { documentType: h.documentType, documentNo: h.no, lineNo: given };
     const before = errors.details.length;
@@ -144,7 +144,7 @@ export function createSalesDocument(ctx: Ctx, input: JsonObject) {
   const lines = addLines(
     ctx,
     h,
-    rawLines === undefined ? [] : asArray(rawLines, `${command}: lines`),
+    rawLines === undefined ? [] : asArray(rawLines, `${command}: lines`, "lines"),
     errors,
   );
   errors.throwIfAny("validation");
@@ -163,7 +163,12 @@ export function addSalesLines(ctx: Ctx, input: JsonObject) {
   const h = getHeader(ctx, documentTypeOf(input, command), docNoOf(input, command));
   testStatusOpen(h, "lines");
   const errors = new ErrorCollector();
-  const lines = addLines(ctx, h, asArray(required(input, "lines", command), `${command}: lines`), errors);
+  const lines = addLines(
+    ctx,
+    h,
+    asArray(required(input, "lines", command), `${command}: lines`, "lines"),
+    errors,
+  );
   errors.throwIfAny("validation");
   creditWarnings(ctx, h, false);
   return { lines: lines.map((l) => ({ lineNo: l.lineNo })), warnings: ctx.warnings };

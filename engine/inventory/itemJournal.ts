@@ -36,7 +36,7 @@ const col = (table: string, name: string) => tableDef(table)!.columns.find((c) =
 
 function parseLine(ctx: Ctx, raw: unknown, i: number, errors: ErrorCollector): JournalLine | undefined {
   const where = { table: "itemJournalLine", lineNo: i + 1 };
-  const obj = asObject(raw, `postItemJournal line ${i + 1}`);
+  const obj = asObject(raw, `postItemJournal line ${i + 1}`, "lines");
   const fields = [
     "entryType",
     "itemNo",
@@ -168,7 +168,7 @@ function parseLine(ctx: Ctx, raw: unknown, i: number, errors: ErrorCollector): J
  */
 export function postItemJournal(ctx: Ctx, input: JsonObject) {
   onlyFields(input, ["lines", "documentNo"], "postItemJournal");
-  const raw = asArray(required(input, "lines", "postItemJournal"), "postItemJournal: 'lines'");
+  const raw = asArray(required(input, "lines", "postItemJournal"), "postItemJournal: 'lines'", "lines");
   // BC's message for an empty journal; no document number is drawn for it.
   if (raw.length === 0)
     fail("validation", "There is nothing to post.", { table: "itemJournalLine", field: "lines" });

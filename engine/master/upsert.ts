@@ -65,7 +65,7 @@ export function upsert(ctx: Ctx, input: JsonObject): { count: number } {
   }
   const def = tableDef(table);
   if (!def) return fail("input", `upsert: unknown table '${table}'.`, { table });
-  const rows = asArray(required(input, "rows", "upsert"), "upsert: 'rows'");
+  const rows = asArray(required(input, "rows", "upsert"), "upsert: 'rows'", "rows");
   const errors = new ErrorCollector();
   const prepared = prepareRows(ctx.repo, def, rows, errors);
   validateRows(ctx.repo, def, prepared, errors);

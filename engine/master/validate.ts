@@ -54,7 +54,7 @@ export function prepareRows(
   const prepared: PreparedRow[] = [];
   const latest = new Map<string, Row>();
   rawRows.forEach((raw, index) => {
-    const obj = asObject(raw, `upsert ${table} row ${index + 1}`);
+    const obj = asObject(raw, `upsert ${table} row ${index + 1}`, "rows");
     const parseErrors = new ErrorCollector();
     const given = parseRow(table, obj, parseErrors);
     if (def.singleton) given.primaryKey = "";

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import type { SqlJsStatic } from "sql.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { decodeValue, encodeValue, fromScaled, toScaled, type SqlValue } from "../../../engine/db/codec.js";
+import {
+  decodeValue,
+  encodeValue,
+  fromScaled,
+  MAX_SCALED_DIGITS,
+  toScaled,
+  type SqlValue,
+} from "../../../engine/db/codec.js";
 import { SCALE, type ColumnDef } from "../../../engine/db/columns.js";
 import { Database } from "../../../engine/db/database.js";
 import { TABLES } from "../../../engine/db/schema/index.js";
@@ -13,12 +20,13 @@ import { propertyParams, propertySeed } from "../../helpers/properties.js";
 /**
  * The codec (engine/db/codec.ts) turns decimals into scaled integers and back. Exact or refused:
  * every value it accepts comes back digit for digit, through SQLite too; a value with more places
- * than the scale, or beyond 64-bit integers, is a LedgerpaneError, never rounded or wrapped. The
+ * than the scale, or past the column limit (below 10^14 scaled units), is a LedgerpaneError, never rounded or wrapped. The
  * expected integer is computed here from the decimal text alone (digits shifted, no arithmetic).
  */
 const seed = propertySeed("decimals.property");
-const INT64_MAX = 9_223_372_036_854_775_807n;
-const INT64_MIN = -INT64_MAX - 1n;
+// Decision 0009: a stored value is below 10^14 scaled units, so no ledger sum can overflow 64 bits.
+const LIMIT_MAX = 10n ** BigInt(MAX_SCALED_DIGITS) - 1n;
+const LIMIT_MIN = -LIMIT_MAX;
 
 let SQL: SqlJsStatic;
 beforeAll(async () => {
@@ -42,7 +50,7 @@ function expectedScaled(text: string, scale: number): { scaled: bigint } | { ref
   const significant = frac.replace(/0+$/, "");
   if (significant.length > scale) return { refuse: "places" };
   const scaled = BigInt(int + significant.padEnd(scale, "0")) * (neg ? -1n : 1n);
-  if (scaled > INT64_MAX || scaled < INT64_MIN) return { refuse: "range" };
+  if (scaled > LIMIT_MAX || scaled < LIMIT_MIN) return { refuse: "range" };
   return { scaled };
 }
 
@@ -72,7 +80,7 @@ const SCALED_COLUMNS: ColumnDef[] = [
 ];
 
 describe("codec: exact or refused (property)", () => {
-  it("toScaled gives exactly the shifted digits, or refuses (too many places, beyond 64 bits); fromScaled gives the value back", () => {
+  it("toScaled gives exactly the shifted digits, or refuses (too many places, past the column limit); fromScaled gives the value back", () => {
     fc.assert(
       fc.property(
         fc.oneof(decimalText(8, 4), decimalText(19, 8), decimalText(25, 12)),
@@ -100,14 +108,14 @@ describe("codec: exact or refused (property)", () => {
     );
   });
 
-  it("the ends of 64-bit integers at every scale: the last value in is kept, the first one out refused", () => {
+  it("the ends of the column limit at every scale: the last value in is kept, the first one out refused", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 10 }),
         fc.boolean(),
         fc.integer({ min: 0, max: 1000 }),
         (scale, neg, back) => {
-          const end = neg ? INT64_MIN : INT64_MAX;
+          const end = neg ? LIMIT_MIN : LIMIT_MAX;
           const step = neg ? 1n : -1n;
           const inside = end + step * BigInt(back);
           const outside = end - step * BigInt(back + 1);
