@@ -10,6 +10,7 @@ import type {
   EngineApi,
   OpenInput,
   ProgressListener,
+  OpenResult,
 } from "./protocol.js";
 
 /** PRAGMA application_id of a Ledgerpane database ("LPNE"), as the engine writes it. */
@@ -50,7 +51,7 @@ export class EngineHost implements EngineApi {
     return { warnings };
   }
 
-  async open(input: OpenInput): Promise<void> {
+  async open(input: OpenInput): Promise<OpenResult> {
     const supported = await this.schemaVersion();
     if (input.schemaVersion > supported)
       throw new StoredCopyError(
@@ -80,6 +81,13 @@ export class EngineHost implements EngineApi {
     }
     this.engine?.close();
     this.engine = engine;
+    const notices = [...engine.openNotices];
+    const upgraded = header.userVersion < supported || notices.length > 0;
+    if (header.userVersion < supported)
+      notices.push(
+        `These books were written by an earlier Ledgerpane (schema ${header.userVersion}); they were upgraded to schema ${supported} and are saved that way now.`,
+      );
+    return { notices, upgraded };
   }
 
   async dispatch(commands: CommandRequest[], label = "Working"): Promise<BatchResult> {

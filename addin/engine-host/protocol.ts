@@ -39,10 +39,17 @@ export interface OpenInput {
   workDate?: string;
 }
 
+/** What opening a copy put right: notices to show, and whether the bytes changed (upgrade, repair). */
+export interface OpenResult {
+  notices: string[];
+  /** The engine migrated or repaired the copy: the host saves it so the workbook holds what is open. */
+  upgraded: boolean;
+}
+
 export interface EngineApi {
   create(options: { demo: boolean; workDate?: string }): Promise<CreateResult>;
   /** Decodes, verifies (checksum, SQLite integrity check, schema) and opens a stored copy. */
-  open(input: OpenInput): Promise<void>;
+  open(input: OpenInput): Promise<OpenResult>;
   dispatch(commands: CommandRequest[], label?: string): Promise<BatchResult>;
   encode(chunkChars?: number): Promise<EncodedDatabase>;
   /** The newest database schema this engine writes. */

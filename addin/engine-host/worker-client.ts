@@ -9,6 +9,7 @@ import type {
   ProgressListener,
   WorkerReply,
   WorkerRequest,
+  OpenResult,
 } from "./protocol.js";
 
 /** The pane's handle on the engine worker: every call is a message, every answer a promise. */
@@ -59,7 +60,7 @@ export class WorkerEngineClient implements EngineApi {
   create(options: { demo: boolean; workDate?: string }): Promise<CreateResult> {
     return this.call("create", options);
   }
-  open(input: OpenInput): Promise<void> {
+  open(input: OpenInput): Promise<OpenResult> {
     return this.call("open", input);
   }
   dispatch(commands: CommandRequest[], label?: string): Promise<BatchResult> {

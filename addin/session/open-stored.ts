@@ -1,4 +1,4 @@
-import type { EngineApi } from "../engine-host/protocol.js";
+import type { EngineApi, OpenResult } from "../engine-host/protocol.js";
 import { StoredCopyError } from "../storage/codec.js";
 import {
   DatabaseStore,
@@ -18,6 +18,8 @@ export type OpenOutcome =
       /** Which copy: the manifest's active one, its backup, or one found by rebuilding the manifest. */
       source: "active" | "backup" | "rebuilt";
       notices: string[];
+      /** The engine upgraded or repaired the copy it opened: save it. */
+      upgraded: boolean;
     }
   | { status: "refused"; message: string }
   | { status: "damaged"; message: string };
@@ -51,9 +53,11 @@ export async function openStored(
   const problems: string[] = books.kind === "unreadable" ? [books.reason] : [];
   const manifest = books.kind === "manifest" ? books.manifest : null;
 
+  // What the engine said of the copy it opened last (upgrades, repaired triggers).
+  let lastOpen: OpenResult = { notices: [], upgraded: false };
   const attempt = async (slot: SlotName, info: SlotInfo, read: () => Promise<string[]>): Promise<Attempt> => {
     try {
-      await engine.open({
+      lastOpen = await engine.open({
         chunks: await read(),
         sha256: info.sha256,
         size: info.size,
@@ -82,7 +86,14 @@ export async function openStored(
     notices: string[],
   ): OpenOutcome => {
     store.adopt(books, slot, info, survey);
-    return { status: "opened", slot, generation: store.generation ?? info.generation, source, notices };
+    return {
+      status: "opened",
+      slot,
+      generation: store.generation ?? info.generation,
+      source,
+      notices: [...notices, ...lastOpen.notices],
+      upgraded: lastOpen.upgraded,
+    };
   };
 
   if (manifest) {

@@ -160,6 +160,8 @@ export class Session extends EventTarget {
         notices: outcome.notices,
         storage: { generation: outcome.generation, slot: outcome.slot, savedAt: null, bytes: null },
       });
+      // An upgraded or repaired copy is saved at once, so the workbook holds the books that are open.
+      await this.commit(outcome.upgraded);
       await this.refreshLists();
     });
   }

@@ -38,6 +38,7 @@ function bytes(n: number, seed: number): Uint8Array {
 const checkingEngine = {
   open: async (input: { chunks: string[]; sha256: string; size: number }) => {
     await decodeDatabase(input.chunks, input);
+    return { notices: [], upgraded: false };
   },
 } as unknown as EngineApi;
 
