@@ -58,7 +58,7 @@ export class Engine {
     workDate: IsoDate,
   ) {
     this.repo = new Repo(db);
-    this.ctx = { db, repo: this.repo, workDate, warnings: [] };
+    this.ctx = { db, repo: this.repo, workDate, warnings: [], warningDetails: [] };
     this.openNotices = [...db.openNotices];
   }
 
@@ -114,6 +114,7 @@ export class Engine {
     }
     const obj = asObject(input ?? {}, `${command}: the input`, "with");
     this.ctx.warnings = [];
+    this.ctx.warningDetails = [];
     if (def.readOnly) return def.run(this.ctx, obj);
     try {
       if (def.ownTransaction) {

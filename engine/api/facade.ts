@@ -1,6 +1,6 @@
 import type { Engine } from "./engine.js";
 import { errorToJson } from "./engine.js";
-import { LedgerpaneError } from "../kernel/errors.js";
+import { LedgerpaneError, type ErrorDetail } from "../kernel/errors.js";
 
 /**
  * The typed face of the command API for TypeScript callers. Inputs and results are the same plain JSON
@@ -86,7 +86,13 @@ export interface CommandMap {
       sellToCustomerNo: string;
       lines?: SalesLineInput[];
     };
-    out: { documentType: DocumentType; no: string; lines: { lineNo: number }[]; warnings: string[] };
+    out: {
+      documentType: DocumentType;
+      no: string;
+      lines: { lineNo: number }[];
+      warnings: string[];
+      warningDetails: ErrorDetail[];
+    };
   };
   updateSalesHeader: {
     in: DocumentKey & HeaderFields & { sellToCustomerNo?: string };
@@ -94,11 +100,11 @@ export interface CommandMap {
   };
   addSalesLines: {
     in: DocumentKey & { lines: SalesLineInput[] };
-    out: { lines: { lineNo: number }[]; warnings: string[] };
+    out: { lines: { lineNo: number }[]; warnings: string[]; warningDetails: ErrorDetail[] };
   };
   updateSalesLine: {
     in: DocumentKey & { lineNo: number } & Omit<SalesLineInput, "lineNo">;
-    out: { warnings: string[] };
+    out: { warnings: string[]; warningDetails: ErrorDetail[] };
   };
   deleteSalesLine: { in: DocumentKey & { lineNo: number }; out: Record<string, never> };
   releaseSalesDocument: { in: DocumentKey; out: { status: string } };

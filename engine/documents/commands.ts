@@ -15,7 +15,10 @@ import { tableDef } from "../db/schema/index.js";
 import { HUNDRED, ONE, ZERO } from "../kernel/decimal.js";
 import { ErrorCollector, fail } from "../kernel/errors.js";
 import { roundUnitAmount } from "../kernel/rounding.js";
+import { stockoutWarnings } from "./availability.js";
 import { creditWarnings } from "./creditLimit.js";
+
+const AVAILABILITY_FIELDS = ["type", "no", "quantity", "locationCode", "shipmentDate", "unitOfMeasureCode"];
 import { applyInvoiceDiscount } from "./documentVat.js";
 import type { SalesDocumentType } from "./docTypes.js";
 import { DocumentVatTotals, recalcLineAmounts } from "./lineAmounts.js";
@@ -149,11 +152,13 @@ export function createSalesDocument(ctx: Ctx, input: JsonObject) {
   );
   errors.throwIfAny("validation");
   creditWarnings(ctx, h, true);
+  stockoutWarnings(ctx, h, lines);
   return {
     documentType: h.documentType,
     no: h.no,
     lines: lines.map((l) => ({ lineNo: l.lineNo })),
     warnings: ctx.warnings,
+    warningDetails: ctx.warningDetails,
   };
 }
 
@@ -171,7 +176,12 @@ export function addSalesLines(ctx: Ctx, input: JsonObject) {
   );
   errors.throwIfAny("validation");
   creditWarnings(ctx, h, false);
-  return { lines: lines.map((l) => ({ lineNo: l.lineNo })), warnings: ctx.warnings };
+  stockoutWarnings(ctx, h, lines);
+  return {
+    lines: lines.map((l) => ({ lineNo: l.lineNo })),
+    warnings: ctx.warnings,
+    warningDetails: ctx.warningDetails,
+  };
 }
 
 /** The line a command names by `lineNo`, or BC's "does not exist" error. */
@@ -211,7 +221,9 @@ export function updateSalesLine(ctx: Ctx, input: JsonObject) {
   errors.throwIfAny("validation");
   saveLine(ctx, l);
   creditWarnings(ctx, h, false);
-  return { warnings: ctx.warnings };
+  // BC checks availability when what, where, when or how many changes, not on Qty. to Ship.
+  if (AVAILABILITY_FIELDS.some((f) => f in values)) stockoutWarnings(ctx, h, [l]);
+  return { warnings: ctx.warnings, warningDetails: ctx.warningDetails };
 }
 
 export function deleteSalesLine(ctx: Ctx, input: JsonObject) {

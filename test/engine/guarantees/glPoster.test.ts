@@ -8,7 +8,7 @@ import { fixtureCompany, sameBytes } from "../../helpers/company.js";
 
 /** Design 2: "a ledger that cannot be unbalanced by construction": the G/L writer checks before it writes. */
 function ctxOf(engine: Engine): Ctx {
-  return { db: engine.db, repo: engine.repo, workDate: engine.workDate, warnings: [] };
+  return { db: engine.db, repo: engine.repo, workDate: engine.workDate, warnings: [], warningDetails: [] };
 }
 
 const base = { postingDate: "2025-01-15", documentNo: "TEST-1" };
