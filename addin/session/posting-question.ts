@@ -5,6 +5,13 @@ import type { Question } from "./session-state.js";
 
 export type PostMode = "ship" | "invoice" | "shipAndInvoice";
 
+/** One line of a posting's result as JSON: what it ships and invoices (decimals as text). */
+export interface PostedLineText {
+  lineNo: number;
+  shipped: string;
+  invoiced: string;
+}
+
 const dec = (v: unknown): Decimal => {
   try {
     return new Decimal(v === null || v === undefined || v === "" ? 0 : String(v));
@@ -21,7 +28,8 @@ export function amountText(d: Decimal): string {
 function what(line: Row): string {
   const uom = line.unitOfMeasureCode ? ` ${String(line.unitOfMeasureCode)}` : "";
   const kind = line.type === "Item" ? "item " : line.type ? `${String(line.type)} ` : "";
-  const description = line.description ? ` ${String(line.description)}` : "";
+  // In brackets: a description such as "-20% promo" must not read as part of the quantity or price.
+  const description = line.description ? ` (${String(line.description)})` : "";
   return `${uom} of ${kind}${String(line.no ?? "")}${description}`;
 }
 
@@ -36,26 +44,33 @@ export function postingQuestion(
   mode: PostMode,
   header: Row,
   lines: Row[],
-  preview: Record<string, Row[]>,
+  preview: { entries: Record<string, Row[]>; posted: readonly PostedLineText[] },
 ): Question {
   const isOrder = doc.documentType === "Order";
   const ship = isOrder ? mode !== "invoice" : false;
   const invoice = isOrder ? mode !== "ship" : true;
   const verb = ship && invoice ? "ship and invoice" : ship ? "ship" : isOrder ? "invoice" : "post";
   const out: string[] = [];
+  // The quantities are the preview's: what the posting will do after its own limits (an invoice-only
+  // posting invoices no more than was shipped), not what the Qty. to Ship/Invoice cells say.
+  const posted = new Map(preview.posted.map((p) => [p.lineNo, p]));
   for (const l of lines) {
-    if (!l.no) continue;
-    if (ship && !dec(l.qtyToShip).isZero()) {
+    const p = posted.get(Number(l.lineNo));
+    if (!l.no || !p) continue;
+    if (ship && !dec(p.shipped).isZero()) {
       const open = dec(l.quantity).minus(dec(l.quantityShipped));
-      out.push(`Ship ${dec(l.qtyToShip).toFixed()} of ${open.toFixed()}${what(l)}`);
+      out.push(`Ship ${dec(p.shipped).toFixed()} of ${open.toFixed()}${what(l)}`);
     }
-    if (invoice && !dec(l.qtyToInvoice).isZero()) {
+    if (invoice && !dec(p.invoiced).isZero()) {
       const open = dec(l.quantity).minus(dec(l.quantityInvoiced));
-      out.push(`Invoice ${dec(l.qtyToInvoice).toFixed()} of ${open.toFixed()}${what(l)}`);
+      out.push(`Invoice ${dec(p.invoiced).toFixed()} of ${open.toFixed()}${what(l)}`);
     }
   }
   if (invoice) {
-    const owed = (preview.custLedgerEntry ?? []).reduce((sum, e) => sum.plus(dec(e.amount)), new Decimal(0));
+    const owed = (preview.entries.custLedgerEntry ?? []).reduce(
+      (sum, e) => sum.plus(dec(e.amount)),
+      new Decimal(0),
+    );
     const customer = String(header.billToCustomerNo ?? header.sellToCustomerNo ?? "");
     out.push(`Amount incl. VAT: ${amountText(owed)}, owed by customer ${customer}.`);
   }

@@ -25,7 +25,7 @@ import { refreshMasterSheet, syncMasterSheet } from "./master-sync.js";
 import { openStored } from "./open-stored.js";
 import { documentSheetStamp, isStale } from "./books-stamp.js";
 import { summarizeBooks, verificationMessage, verifyBooks, type BooksSummary } from "./books-checks.js";
-import { postingQuestion, type PostMode } from "./posting-question.js";
+import { postingQuestion, type PostedLineText, type PostMode } from "./posting-question.js";
 import { initialState, type Question, type SessionState } from "./session-state.js";
 import { readWorkbookSettings, writeWorkbookSettings } from "./workbook-settings.js";
 
@@ -571,9 +571,14 @@ export class Session extends EventTarget {
       documentType: doc.documentType,
       documentNo: doc.no,
     });
-    const entries = (preview.result as { entries?: Record<string, Row[]> }).entries ?? {};
+    const result = preview.result as { entries?: Record<string, Row[]>; lines?: PostedLineText[] };
     this.set({ busy: { label: "Waiting for your answer", done: 0, total: 0 } });
-    const yes = await this.ask(postingQuestion(doc, mode, header ?? {}, lines, entries));
+    const yes = await this.ask(
+      postingQuestion(doc, mode, header ?? {}, lines, {
+        entries: result.entries ?? {},
+        posted: result.lines ?? [],
+      }),
+    );
     if (!yes)
       this.set({
         message: { kind: "info", text: `Not posted: ${doc.documentType} ${doc.no} was left as it is.` },

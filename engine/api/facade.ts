@@ -2,6 +2,13 @@ import type { Engine } from "./engine.js";
 import { errorToJson } from "./engine.js";
 import { LedgerpaneError, type ErrorDetail } from "../kernel/errors.js";
 
+/** What a posting shipped and invoiced on one line (decimals as text). */
+export interface PostedLine {
+  lineNo: number;
+  shipped: string;
+  invoiced: string;
+}
+
 /**
  * The typed face of the command API for TypeScript callers. Inputs and results are the same plain JSON
  * that `dispatch` carries (decimals as strings or numbers in, strings out); a failure throws the
@@ -111,11 +118,17 @@ export interface CommandMap {
   reopenSalesDocument: { in: DocumentKey; out: { status: string } };
   postSalesDocument: {
     in: DocumentKey & { ship?: boolean; invoice?: boolean; receive?: boolean; postingDate?: string };
-    out: { shipmentNo?: string; invoiceNo?: string; warnings: string[] };
+    out: { shipmentNo?: string; invoiceNo?: string; lines: PostedLine[]; warnings: string[] };
   };
   previewPosting: {
     in: DocumentKey & { ship?: boolean; invoice?: boolean; receive?: boolean; postingDate?: string };
-    out: { shipmentNo?: string; invoiceNo?: string; warnings: string[]; entries: Record<string, Row[]> };
+    out: {
+      shipmentNo?: string;
+      invoiceNo?: string;
+      lines: PostedLine[];
+      warnings: string[];
+      entries: Record<string, Row[]>;
+    };
   };
   verifyBooks: {
     in: Record<string, never>;

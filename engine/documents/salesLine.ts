@@ -1,9 +1,10 @@
 import type { Ctx } from "../api/context.js";
-import type { Value } from "../db/codec.js";
+import { checkMagnitude, maxValueText, type Value } from "../db/codec.js";
 import type { SalesHeaderRow, SalesLineRow } from "../db/schema/rows.generated.js";
 import { D, HUNDRED, ONE, ZERO, type Dec } from "../kernel/decimal.js";
 import { fail, type ErrorDetail } from "../kernel/errors.js";
 import { roundAmount, roundUnitAmount } from "../kernel/rounding.js";
+import { fieldCaption } from "../setup/captions.js";
 import { getVatPostingSetup } from "../setup/postingSetup.js";
 import { defaultRow } from "../setup/defaults.js";
 import { getSalesSetup } from "../setup/setupTables.js";
@@ -26,6 +27,34 @@ export function lineAt(
 
 function lineFail(l: SalesLineRow, field: string, message: string): never {
   return fail("validation", message, lineAt(l, field));
+}
+
+const grouped = (text: string) => text.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
+const COMPUTED_AMOUNTS = [
+  "lineAmount",
+  "lineDiscountAmount",
+  "amount",
+  "amountIncludingVat",
+  "vatBaseAmount",
+] as const;
+
+/**
+ * A computed amount too large to store is reported at the cell that produced it (the quantity, price
+ * or discount just set), not at a computed column the user cannot change.
+ */
+function checkComputedLimits(l: SalesLineRow, field: string): void {
+  for (const name of COMPUTED_AMOUNTS) {
+    try {
+      checkMagnitude(l[name], 2, name);
+    } catch {
+      lineFail(
+        l,
+        field,
+        `${fieldCaption(name)} would be ${grouped(l[name].toFixed(2))}: Ledgerpane stores amounts up to ${maxValueText(2)}. Change the ${fieldCaption(field)}.`,
+      );
+    }
+  }
 }
 
 /** Line fields a user may set; identity (type, no) comes first, the rest in the order written. */
@@ -225,6 +254,8 @@ export function finishDeferredAmounts(
 ): void {
   if (!d.pending) return;
   recalcLineAmounts(ctx.repo, h, l, d.keepDiscountAmount, d.totals);
+  // Lines added in one go are priced after all their fields are set; the quantity is what a user changes.
+  checkComputedLimits(l, "quantity");
   updateInvDiscToInvoice(l);
   d.pending = false;
 }
@@ -247,6 +278,7 @@ export function setLineField(
       return;
     }
     recalcLineAmounts(ctx.repo, h, l);
+    checkComputedLimits(l, field);
     updateInvDiscToInvoice(l);
   };
   switch (field) {

@@ -34,6 +34,8 @@ export interface SalesPostOptions {
 export interface SalesPostResult {
   shipmentNo?: string;
   invoiceNo?: string;
+  /** Per line, what this posting shipped and invoiced. */
+  lines: { lineNo: number; shipped: Dec; invoiced: Dec }[];
   warnings: string[];
 }
 
@@ -260,8 +262,23 @@ export function runSalesPost(
   return {
     ...(shipmentNo ? { shipmentNo } : {}),
     ...(invoiceNo ? { invoiceNo } : {}),
+    lines: postedLines(run),
     warnings: ctx.warnings,
   };
+}
+
+/**
+ * What this posting shipped and invoiced per line: the quantities after spec 6.2's limits (an
+ * invoice-only posting invoices no more than was shipped), so a preview states what a posting does.
+ */
+function postedLines(run: SalesPostRun): SalesPostResult["lines"] {
+  const out: SalesPostResult["lines"] = [];
+  for (const l of run.lines) {
+    const shipped = run.qtyToShip.get(l.lineNo) ?? ZERO;
+    const invoiced = run.qtyToInvoice.get(l.lineNo) ?? ZERO;
+    if (!shipped.isZero() || !invoiced.isZero()) out.push({ lineNo: l.lineNo, shipped, invoiced });
+  }
+  return out;
 }
 
 /** Spec 6.3 PostUpdateOrderLine: move quantities on; delete the document once fully invoiced. */

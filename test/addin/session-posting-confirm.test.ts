@@ -40,6 +40,20 @@ describe("posting asks for confirmation", () => {
     expect(session.state.posted).toEqual([]);
   });
 
+  it("after a partial shipment, Invoice asks for what it will invoice: the shipped unit, not the whole line", async () => {
+    const { workbook, session, engine, doc, sheet } = await orderOf10();
+    const asked = answering(session, () => true);
+    workbook.userSetCell(sheet, lineCell(0, "Qty. to Ship"), 1);
+    await session.postDocument(doc, "ship");
+    await session.postDocument(doc, "invoice");
+    expect(asked).toHaveLength(2);
+    const question = asked[1]!.lines.join("\n");
+    expect(question).toMatch(/Invoice 1 of 10 .*1000/);
+    expect(question).not.toMatch(/Invoice 10 of 10/);
+    const invoiced = await readRows(engine, "salesInvoiceLine");
+    expect(invoiced.filter((l) => l.no === "1000").map((l) => String(l.quantity))).toEqual(["1"]);
+  });
+
   it("can be switched off for the workbook, and the setting stays with the workbook", async () => {
     const { workbook, session, doc } = await orderOf10();
     await session.setConfirmPosting(false);
