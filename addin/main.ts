@@ -77,11 +77,20 @@ async function boot(): Promise<void> {
   };
   if (await store.erased())
     shell.undoStartOver = async () => {
-      if (await store.undoStartOver()) location.reload();
+      if (!(await store.undoStartOver())) return;
+      // Said after the reload, so the user sees that the erased books are back.
+      sessionStorage.setItem(RESTORED_FLAG, "1");
+      location.reload();
     };
   root.replaceChildren(shell);
   await session.start();
+  if (sessionStorage.getItem(RESTORED_FLAG)) {
+    sessionStorage.removeItem(RESTORED_FLAG);
+    session.notice("Start over was undone: the books erased by it are back, as they were.");
+  }
 }
+
+const RESTORED_FLAG = "ledgerpane:start-over-undone";
 
 boot().catch((e: unknown) => {
   const root = document.getElementById("app");

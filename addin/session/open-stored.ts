@@ -20,6 +20,9 @@ export type OpenOutcome =
       notices: string[];
       /** The engine upgraded or repaired the copy it opened: save it. */
       upgraded: boolean;
+      /** When the opened copy was saved, and its size in bytes. */
+      savedAt: string | null;
+      bytes: number;
     }
   | { status: "refused"; message: string }
   | { status: "damaged"; message: string };
@@ -93,6 +96,8 @@ export async function openStored(
       source,
       notices: [...notices, ...lastOpen.notices],
       upgraded: lastOpen.upgraded,
+      savedAt: info.savedAt || null,
+      bytes: info.size,
     };
   };
 

@@ -42,9 +42,13 @@ export interface EntriesView {
 /** A yes/no question the pane must answer before the action goes on (posting, starting over). */
 export interface Question {
   title: string;
+  /** A sentence above the list, when the list needs one. */
+  intro?: string;
   lines: string[];
   yes: string;
   no: string;
+  /** The yes answer destroys something: it is drawn as a warning, never as the primary button. */
+  destructive?: boolean;
 }
 
 /** The answer of the engine's `verifyBooks`: the G/L registers' hash chain and the invariants. */

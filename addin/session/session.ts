@@ -61,6 +61,11 @@ export class Session extends EventTarget {
 
   readonly store: DatabaseStore;
 
+  /** A notice from the host (the standalone page after "Undo start over"), shown like open notices. */
+  notice(text: string): void {
+    this.set({ notices: [...this.state.notices, text] });
+  }
+
   private set(patch: Partial<SessionState>): void {
     this.state = { ...this.state, ...patch };
     this.dispatchEvent(new Event("change"));
@@ -158,7 +163,12 @@ export class Session extends EventTarget {
       this.set({
         phase: "open",
         notices: outcome.notices,
-        storage: { generation: outcome.generation, slot: outcome.slot, savedAt: null, bytes: null },
+        storage: {
+          generation: outcome.generation,
+          slot: outcome.slot,
+          savedAt: outcome.savedAt,
+          bytes: outcome.bytes,
+        },
       });
       // An upgraded or repaired copy is saved at once, so the workbook holds the books that are open.
       await this.commit(outcome.upgraded);
@@ -379,7 +389,12 @@ export class Session extends EventTarget {
       );
     this.set({
       notices: [...this.state.notices, ...outcome.notices],
-      storage: { generation: outcome.generation, slot: outcome.slot, savedAt: null, bytes: null },
+      storage: {
+        generation: outcome.generation,
+        slot: outcome.slot,
+        savedAt: outcome.savedAt,
+        bytes: outcome.bytes,
+      },
     });
     await this.refreshLists();
     return true;

@@ -161,7 +161,13 @@ export async function writeDocumentSheet(
   const check =
     content.headerErrors.length + lineErrorCount === 0
       ? "OK"
-      : `✖ ${content.headerErrors.length + lineErrorCount} problem(s): see the Status column and the pane`;
+      : `✖ ${content.headerErrors.length + lineErrorCount} problem(s): ${
+          lineErrorCount === 0
+            ? "see the marked header cells and the pane"
+            : content.headerErrors.length === 0
+              ? "see the Status column and the pane"
+              : "see the marked header cells, the Status column and the pane"
+        }`;
 
   const title = `${documentTitle(content.doc)}${content.banner ? ` (${content.banner})` : ""}`;
   const block: CellValue[][] = [

@@ -7,16 +7,21 @@ import type { BrowserWorkbookStore } from "./browser-store.js";
 export function startOverQuestion(books: BooksSummary | null): Question {
   return {
     title: "Erase this browser's workbook and start over?",
+    intro: books
+      ? "The company kept in this browser will be erased. You can undo this once, from the start page, until you save a new company."
+      : "The sheets kept in this browser will be erased.",
     lines: books
       ? [
-          "The company kept in this browser will be erased:",
-          `${books.posted} posted document(s) (shipments and invoices) and ${books.entries} ledger entries,`,
-          `${books.documents} open order(s) and invoice(s), ${books.customers} customer(s), and every sheet.`,
-          "You can undo this once, from the start page, until you save a new company.",
+          `${books.posted} posted document(s) (shipments and invoices)`,
+          `${books.entries} ledger entries`,
+          `${books.documents} open order(s) and invoice(s)`,
+          `${books.customers} customer(s)`,
+          "every sheet",
         ]
-      : ["The sheets kept in this browser will be erased."],
+      : [],
     yes: "Erase and start over",
     no: "Keep my books",
+    destructive: true,
   };
 }
 

@@ -65,7 +65,7 @@ export class CompanyPanel extends SessionPanel {
             <td>${st.slot ?? "–"}</td>
           </tr>
           <tr>
-            <td>Last saved by this pane</td>
+            <td>Last saved</td>
             <td>${st.savedAt ?? "not yet"}</td>
           </tr>
           <tr>

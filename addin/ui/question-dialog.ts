@@ -34,6 +34,11 @@ export class QuestionDialog extends LitElement {
         margin: 6px 0 10px;
         padding-left: 18px;
       }
+      button.danger {
+        background: #fff;
+        color: #a4262c;
+        border-color: #a4262c;
+      }
       .buttons {
         display: flex;
         justify-content: flex-end;
@@ -62,11 +67,18 @@ export class QuestionDialog extends LitElement {
     return html`<div class="backdrop">
       <div class="box" role="alertdialog" aria-modal="true" aria-labelledby="q-title">
         <h2 id="q-title">${q.title}</h2>
-        <ul>
-          ${q.lines.map((l) => html`<li>${l}</li>`)}
-        </ul>
+        ${q.intro ? html`<p>${q.intro}</p>` : ""}
+        ${
+          q.lines.length > 0
+            ? html`<ul>
+                ${q.lines.map((l) => html`<li>${l}</li>`)}
+              </ul>`
+            : ""
+        }
         <div class="buttons">
-          <button class="primary yes" @click=${() => this.reply(true)}>${q.yes}</button>
+          <button class="${q.destructive ? "danger" : "primary"} yes" @click=${() => this.reply(true)}>
+            ${q.yes}
+          </button>
           <button class="no" @click=${() => this.reply(false)}>${q.no}</button>
         </div>
       </div>
