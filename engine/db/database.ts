@@ -59,23 +59,11 @@ export class Database {
   all(sql: string, params: readonly SqlValue[] = []): SqlValue[][] {
     this.listener?.(sql, params);
     const s = this.stmt(sql);
-    const out: SqlValue[][] = [];
     try {
-      s.bind(params as SqlValue[] as never);
-      // useBigInt (sql.js ≥ 1.8; missing from @types/sql.js) returns INTEGER columns as bigint.
-      const get = s.get.bind(s) as unknown as (p: null, o?: { useBigInt: boolean }) => SqlValue[];
-      while (s.step()) {
-        // Integers come back as numbers, exact up to 2^53; a row holding a larger one is read again
-        // with bigints (sql.js ≥ 1.8 useBigInt, missing from @types/sql.js) so nothing is rounded.
-        let row = get(null);
-        if (row.some((v) => typeof v === "number" && !Number.isSafeInteger(v)))
-          row = get(null, { useBigInt: true });
-        out.push(row);
-      }
+      return [...exactRows(s, params)];
     } finally {
       s.reset();
     }
-    return out;
   }
 
   /**
@@ -85,14 +73,7 @@ export class Database {
   *iterate(sql: string, params: readonly SqlValue[] = []): Generator<SqlValue[]> {
     const s = this.raw.prepare(sql);
     try {
-      s.bind(params as SqlValue[] as never);
-      const get = s.get.bind(s) as unknown as (p: null, o?: { useBigInt: boolean }) => SqlValue[];
-      while (s.step()) {
-        let row = get(null);
-        if (row.some((v) => typeof v === "number" && !Number.isSafeInteger(v)))
-          row = get(null, { useBigInt: true });
-        yield row;
-      }
+      yield* exactRows(s, params);
     } finally {
       s.free();
     }
@@ -170,5 +151,21 @@ export class Database {
     for (const s of this.statements.values()) s.free();
     this.statements.clear();
     this.raw.close();
+  }
+}
+
+/**
+ * The rows of a bound statement. Integers come back as numbers, exact up to 2^53; a row holding a
+ * larger one is read again with bigints (sql.js ≥ 1.8 useBigInt, missing from @types/sql.js) so
+ * nothing is rounded.
+ */
+function* exactRows(s: Statement, params: readonly SqlValue[]): Generator<SqlValue[]> {
+  s.bind(params as SqlValue[] as never);
+  const get = s.get.bind(s) as unknown as (p: null, o?: { useBigInt: boolean }) => SqlValue[];
+  while (s.step()) {
+    const row = get(null);
+    yield row.some((v) => typeof v === "number" && !Number.isSafeInteger(v))
+      ? get(null, { useBigInt: true })
+      : row;
   }
 }
