@@ -58,6 +58,8 @@ export class SalesPanel extends LitElement {
     const busy = s.busy !== null;
     const customer = this.newCustomer || s.customers[0]?.no || "";
     const cur = s.current;
+    // Release and Reopen each make sense in one status only.
+    const statusOf = (d: NonNullable<typeof cur>) => s.documents.find((x) => same(d, x))?.status;
     return html`
       <h2>New sales document</h2>
       <div class="row">
@@ -133,10 +135,16 @@ export class SalesPanel extends LitElement {
                 <button ?disabled=${busy} @click=${() => this.session.rebuildDocument(cur)}>
                   Rebuild sheet
                 </button>
-                <button ?disabled=${busy} @click=${() => this.session.setDocumentStatus(cur, "release")}>
+                <button
+                  ?disabled=${busy || statusOf(cur) === "Released"}
+                  @click=${() => this.session.setDocumentStatus(cur, "release")}
+                >
                   Release
                 </button>
-                <button ?disabled=${busy} @click=${() => this.session.setDocumentStatus(cur, "reopen")}>
+                <button
+                  ?disabled=${busy || statusOf(cur) === "Open"}
+                  @click=${() => this.session.setDocumentStatus(cur, "reopen")}
+                >
                   Reopen
                 </button>
               </div>
