@@ -12,12 +12,14 @@ import {
   type ReadRow,
 } from "../sheets/table-reader.js";
 import { isStale, shownStamp } from "./books-stamp.js";
-import { readRows, type Row } from "./engine-calls.js";
+import { readRows, warningsOf, type Row } from "./engine-calls.js";
 
 export interface MasterSyncOutcome {
   errors: CellError[];
   changed: boolean;
   saved: number;
+  /** What the engine said of rows it saved (a customer or item that cannot be used yet). */
+  warnings: string[];
 }
 
 const fieldsOf = (layout: MasterLayout) => layout.columns.map((c) => c.field);
@@ -98,12 +100,14 @@ export async function syncMasterSheet(
   }
 
   let changed = false;
+  const warnings: string[] = [];
   if (pending.length > 0) {
     const batch = await engine.dispatch(
       [{ do: "upsert", with: { table: layout.engineTable, rows: pending.map((p) => p.input) } }],
       `Saving ${layout.sheet}`,
     );
     changed ||= batch.changed;
+    warnings.push(...warningsOf(batch.responses[0]));
     if (!batch.responses[0]!.ok) {
       const single = await engine.dispatch(
         pending.map((p) => ({ do: "upsert", with: { table: layout.engineTable, rows: [p.input] } })),
@@ -113,6 +117,7 @@ export async function syncMasterSheet(
       pending.forEach((p, i) => {
         const r = single.responses[i]!;
         if (!r.ok) p.row.errors.push(...errorsFor(r.error, layout));
+        else warnings.push(...warningsOf(r));
       });
     }
   }
@@ -136,5 +141,5 @@ export async function syncMasterSheet(
   for (const [no, rec] of fresh)
     if (!shown.has(no)) rows.push({ values: rec, errors: [], note: "Back from the books" });
   const errors = await writeListSheet(gw, layout, rows, progress, shownStamp(fieldsOf(layout), freshRows));
-  return { errors, changed, saved: pending.filter((p) => p.row.errors.length === 0).length };
+  return { errors, changed, saved: pending.filter((p) => p.row.errors.length === 0).length, warnings };
 }

@@ -706,7 +706,12 @@ export class Session extends EventTarget {
                 kind: "error",
                 text: `${outcome.errors.length} error(s) on ${layout.sheet}; the other rows were saved.`,
               }
-            : { kind: "success", text: `${layout.sheet}: ${outcome.saved} row(s) saved.` },
+            : outcome.warnings.length > 0
+              ? {
+                  kind: "warning",
+                  text: `${layout.sheet}: ${outcome.saved} row(s) saved. ${outcome.warnings.join(" ")}`,
+                }
+              : { kind: "success", text: `${layout.sheet}: ${outcome.saved} row(s) saved.` },
       });
     });
   }

@@ -70,7 +70,10 @@ export interface HeaderFields {
 export interface CommandMap {
   read: { in: { table: string; where?: Row; limit?: number; fromKey?: number }; out: { rows: Row[] } };
   setWorkDate: { in: { workDate: string }; out: { workDate: string } };
-  upsert: { in: { table: string; rows: Row[] }; out: { count: number } };
+  upsert: {
+    in: { table: string; rows: Row[] };
+    out: { count: number; warnings: string[]; warningDetails: ErrorDetail[] };
+  };
   postItemJournal: {
     in: {
       documentNo?: string;

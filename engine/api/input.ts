@@ -71,7 +71,9 @@ export function parseField(col: ColumnDef, value: unknown, label: string): Value
 function parseFieldValue(col: ColumnDef, value: unknown, label: string): Value {
   const scale = SCALE[col.kind];
   if (scale !== undefined) {
-    const d = parseDecimal(value, label);
+    // A percentage typed as "5%" means 5: the sign is how people write it, not a different number.
+    const typed = col.kind === "pct" && typeof value === "string" ? value.trim().replace(/\s*%$/, "") : value;
+    const d = parseDecimal(typed, label);
     if (d.decimalPlaces() > scale)
       return fail("input", `${label} has more than ${scale} decimal places: ${d.toFixed().slice(0, 40)}.`);
     checkMagnitude(d, scale, label);

@@ -1,4 +1,5 @@
 import type { Ctx } from "../api/context.js";
+import { readinessWarnings } from "./readiness.js";
 import { asArray, asTableName, onlyFields, required, type JsonObject } from "../api/input.js";
 import type { Row } from "../db/codec.js";
 import { tableDef } from "../db/schema/index.js";
@@ -57,7 +58,10 @@ export const UPSERT_TABLES = new Set<string>([
  * any is written, and all problems are reported together (code "validation") with the table, key and
  * field they belong to; a refused upsert writes nothing.
  */
-export function upsert(ctx: Ctx, input: JsonObject): { count: number } {
+export function upsert(
+  ctx: Ctx,
+  input: JsonObject,
+): { count: number; warnings: string[]; warningDetails: Ctx["warningDetails"] } {
   onlyFields(input, ["table", "rows"], "upsert");
   const table = asTableName(required(input, "table", "upsert"), "upsert: 'table'");
   if (!UPSERT_TABLES.has(table)) {
@@ -75,7 +79,8 @@ export function upsert(ctx: Ctx, input: JsonObject): { count: number } {
   const final = new Map<string, PreparedRow>();
   for (const r of prepared) final.set(JSON.stringify(r.key), r);
   for (const r of final.values()) write(ctx, table as TableName, r);
-  return { count: rows.length };
+  readinessWarnings(ctx, table, [...final.values()]);
+  return { count: rows.length, warnings: ctx.warnings, warningDetails: ctx.warningDetails };
 }
 
 function write(ctx: Ctx, table: TableName, r: PreparedRow): void {

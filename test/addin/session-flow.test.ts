@@ -251,4 +251,17 @@ describe("master data sheets", () => {
     expect(String(workbook.get(sheet, 5, colOf("Status")))).toMatch(/^✖/);
     expect(workbook.get(sheet, 5, colOf("Customer Posting Group"))).toBe("NOPE");
   });
+
+  it("saves a customer without posting groups and says it cannot be invoiced yet", async () => {
+    const { workbook, session } = await newSession();
+    await session.newCompany(true);
+    workbook.userPaste("Customers", { row: 4, col: 0 }, [["C40000", "Only a name"]]);
+    await session.saveMaster("customers");
+    expect(session.state.errors).toEqual([]);
+    expect(session.state.customers.map((c) => c.no)).toContain("C40000");
+    expect(session.state.message).toMatchObject({ kind: "warning" });
+    expect(session.state.message?.text).toMatch(
+      /Customer C40000 cannot be invoiced yet: Customer Posting Group/,
+    );
+  });
 });

@@ -12,7 +12,11 @@ describe("typed facade", () => {
   it("returns the dispatch result and throws the dispatch error", async () => {
     const engine = await Engine.create({ workDate: "2025-01-15" });
     const api = commandsOf(engine);
-    expect(api.upsert({ table: "unitOfMeasure", rows: [{ code: "PCS" }] })).toEqual({ count: 1 });
+    expect(api.upsert({ table: "unitOfMeasure", rows: [{ code: "PCS" }] })).toEqual({
+      count: 1,
+      warnings: [],
+      warningDetails: [],
+    });
     expect(api.read({ table: "unitOfMeasure" }).rows).toEqual([{ code: "PCS", description: "" }]);
     expect(() => api.upsert({ table: "customer", rows: [{ no: "C1", creditLimitLcy: "abc" }] })).toThrow(
       LedgerpaneError,

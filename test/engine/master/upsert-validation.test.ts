@@ -516,7 +516,7 @@ describe("upsert accepts", () => {
         { no: "C10000", creditLimitLcy: "500" },
       ]),
     );
-    expect(res).toEqual({ count: 2 });
+    expect(res).toEqual({ count: 2, warnings: [], warningDetails: [] });
     const c = engine.repo.get("customer", "C10000")!;
     expect(c.name).toBe("Renamed");
     expect(c.creditLimitLcy.toFixed(2)).toBe("500.00");
