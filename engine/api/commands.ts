@@ -11,6 +11,7 @@ import {
   updateSalesLine,
 } from "../documents/commands.js";
 import { readTable } from "../queries/read.js";
+import { trialBalance } from "../queries/trialBalance.js";
 import { postItemJournal } from "../inventory/itemJournal.js";
 import { postSalesDocument, previewPosting } from "../posting/commands.js";
 import { verifyBooks } from "../audit/verifyBooks.js";
@@ -63,6 +64,7 @@ function verify(ctx: Ctx, input: JsonObject) {
 
 export const COMMANDS: Record<string, CommandDef> = {
   read: { readOnly: true, run: read },
+  trialBalance: { readOnly: true, run: trialBalance },
   verifyBooks: { readOnly: true, run: verify },
   setWorkDate: { readOnly: true, run: setWorkDate },
   upsert: { run: upsert },

@@ -133,6 +133,25 @@ export interface CommandMap {
       entries: Record<string, Row[]>;
     };
   };
+  trialBalance: {
+    in: { from: string; to: string };
+    out: {
+      from: string;
+      to: string;
+      rows: {
+        no: string;
+        name: string;
+        accountType: string;
+        incomeBalance: string;
+        opening: string;
+        debit: string;
+        credit: string;
+        netChange: string;
+        closing: string;
+      }[];
+      totals: { opening: string; debit: string; credit: string; netChange: string; closing: string };
+    };
+  };
   verifyBooks: {
     in: Record<string, never>;
     out: {
@@ -168,6 +187,7 @@ export function commandsOf(engine: Engine): Commands {
     "reopenSalesDocument",
     "postSalesDocument",
     "previewPosting",
+    "trialBalance",
     "verifyBooks",
   ];
   return Object.fromEntries(names.map((n) => [n, call(n)])) as unknown as Commands;

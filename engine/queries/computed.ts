@@ -86,6 +86,14 @@ export const COMPUTED: Record<string, readonly ComputedField[]> = {
     { name: "remainingAmount", kind: "amount", sql: dcle(`d."custLedgerEntryNo" = t."entryNo"`, "amount") },
     { name: "remainingAmtLcy", kind: "amount", sql: dcle(`d."custLedgerEntryNo" = t."entryNo"`) },
   ],
+  glEntry: [
+    // BC's G/L Account Name (a FlowField on G/L Entry): the name beside the number in every list.
+    {
+      name: "glAccountName",
+      kind: "text",
+      sql: `(SELECT a."name" FROM "glAccount" a WHERE a."no" = t."glAccountNo")`,
+    },
+  ],
   glAccount: [
     { name: "balance", kind: "amount", sql: sumOf(`g."amount"`, `"glEntry" g`, `g."glAccountNo" = t."no"`) },
     {
