@@ -143,4 +143,6 @@ export interface TableSnapshot {
 /** The mark a status cell starts with when its row has an error; the conditional format keys on it. */
 export const ERROR_MARK = "✖";
 export const ERROR_FILL = "#F8D7DA";
+/** Amber: a warning at its cell, distinct from an error's red. */
+export const WARNING_FILL = "#FFF3CD";
 export const ERROR_ROW_FILL = "#FDECEE";

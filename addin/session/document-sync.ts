@@ -5,7 +5,7 @@ import { lineValues } from "../sheets/document-sheet.js";
 import { HEADER_FIELDS, LINE_COLUMNS, type DocumentRef } from "../sheets/layouts.js";
 import { isBlankRow, type FieldError, type ReadRow } from "../sheets/table-reader.js";
 import { documentSheetStamp, isStale } from "./books-stamp.js";
-import { readRows, warningsOf, type Row } from "./engine-calls.js";
+import { lineWarningsOf, readRows, warningsOf, type Row } from "./engine-calls.js";
 
 /**
  * Turns what the user left in a document sheet into engine commands and runs them: the header's
@@ -148,6 +148,7 @@ export async function syncDocument(
       stale: true,
     };
   const warnings: string[] = [];
+  const lineWarnings = new Map<number, FieldError[]>();
   let changed = false;
 
   // Header first: a new customer or posting date changes what the lines may hold. One command per
@@ -199,6 +200,7 @@ export async function syncDocument(
       const r = res(updateAt + i);
       if (!r.ok) u.row.errors.push(...detailErrors(r.error));
       warnings.push(...warningsOf(r));
+      lineWarningsOf(r, lineWarnings);
     });
     const retry: typeof adds = [];
     slices.forEach((slice, k) => {
@@ -209,6 +211,7 @@ export async function syncDocument(
         if (lines[i]) added.set(a, lines[i].lineNo);
       });
       warnings.push(...warningsOf(r));
+      lineWarningsOf(r, lineWarnings);
     });
     if (retry.length > 0) {
       // A slice is all or nothing; add its lines one by one so each gets its own answer.
@@ -223,6 +226,7 @@ export async function syncDocument(
           const ln = (one.result as { lines?: { lineNo: number }[] }).lines?.[0]?.lineNo;
           if (ln !== undefined) added.set(a, ln);
           warnings.push(...warningsOf(one));
+          lineWarningsOf(one, lineWarnings);
         } else a.row.errors.push(...detailErrors(one.error, "no"));
       });
     }
@@ -243,7 +247,11 @@ export async function syncDocument(
     const line = lineNo !== undefined && lineNo !== null ? freshBy.get(lineNo) : undefined;
     if (line && p.row.errors.length === 0) {
       shown.add(Number(line.lineNo));
-      rows.push({ values: lineValues(line), errors: [] });
+      rows.push({
+        values: lineValues(line),
+        errors: [],
+        warnings: lineWarnings.get(Number(line.lineNo)) ?? [],
+      });
     } else {
       // Keep what the user typed so it can be corrected; computed cells show the stored line, if any.
       const values: Row = {};

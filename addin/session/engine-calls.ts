@@ -26,3 +26,19 @@ export function warningsOf(r: CommandResponse | undefined): string[] {
   const w = (r.result as { warnings?: unknown }).warnings;
   return Array.isArray(w) ? w.map(String) : [];
 }
+
+/** The engine's warnings that name their line and field (`warningDetails`), by line number. */
+export function lineWarningsOf(
+  r: CommandResponse | undefined,
+  into: Map<number, { field: string | null; message: string }[]>,
+): void {
+  if (!r?.ok || !r.result || typeof r.result !== "object") return;
+  const details = (r.result as { warningDetails?: unknown }).warningDetails;
+  if (!Array.isArray(details)) return;
+  for (const d of details as { lineNo?: unknown; field?: unknown; message?: unknown }[]) {
+    if (typeof d.lineNo !== "number" || typeof d.message !== "string") continue;
+    const list = into.get(d.lineNo) ?? [];
+    list.push({ field: typeof d.field === "string" ? d.field : null, message: d.message });
+    into.set(d.lineNo, list);
+  }
+}

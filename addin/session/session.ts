@@ -15,7 +15,7 @@ import {
   type MasterLayout,
 } from "../sheets/layouts.js";
 import { HEADER_FIELDS } from "../sheets/layouts.js";
-import type { CellError } from "../sheets/table-reader.js";
+import { isBlocking, type CellError } from "../sheets/table-reader.js";
 import { CHUNK_CHARS } from "../storage/codec.js";
 import { DatabaseStore, StoreConflictError } from "../storage/database-store.js";
 import { documentStamp, syncDocument, type SyncOutcome } from "./document-sync.js";
@@ -440,7 +440,7 @@ export class Session extends EventTarget {
     okText: string,
     notDone = "nothing was posted",
   ): boolean {
-    const n = this.state.errors.length;
+    const n = this.state.errors.filter(isBlocking).length;
     if (outcome === null && n === 0) return false; // the sheet was rewritten; its message stands
     if (outcome === null || n > 0) {
       this.set({

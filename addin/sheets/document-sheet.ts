@@ -1,5 +1,11 @@
 import { isBlank, type CellRef, type CellValue } from "../gateway/cells.js";
-import { ERROR_FILL, type Progress, type TableColumn, type WorkbookGateway } from "../gateway/gateway.js";
+import {
+  ERROR_FILL,
+  WARNING_FILL,
+  type Progress,
+  type TableColumn,
+  type WorkbookGateway,
+} from "../gateway/gateway.js";
 import { parseCell, toCell } from "./cell-values.js";
 import {
   HEADER_FIELDS,
@@ -121,6 +127,8 @@ export async function readDocumentSheet(
 export interface OutputRow {
   values: Record<string, unknown>;
   errors: FieldError[];
+  /** The engine's warnings for this line (stock-out at the Quantity cell): shown amber, never blocking. */
+  warnings?: FieldError[];
   /** Status text for rows without errors ("Posted", a warning). */
   note?: string;
 }
@@ -189,7 +197,10 @@ export async function writeDocumentSheet(
       columns: lineTableColumns(LINE_COLUMNS),
       rows: content.rows.map((r) =>
         LINE_COLUMNS.map((c) => {
-          if (c.role === "status") return statusText(r.errors, LINE_COLUMNS, r.note ?? "");
+          if (c.role === "status")
+            return r.errors.length === 0 && r.warnings?.length
+              ? statusText(r.warnings, LINE_COLUMNS).replace(/^✖/, "⚠")
+              : statusText(r.errors, LINE_COLUMNS, r.note ?? "");
           const v = toCell(r.values[c.field]);
           return v === " " ? "" : v;
         }),
@@ -217,6 +228,12 @@ export async function writeDocumentSheet(
       const column = LINE_COLUMNS.find((c) => c.field === e.field)?.header ?? "Status";
       errors.push({ sheet, cell, column, message: e.message });
       fills.push({ cell, color: ERROR_FILL });
+    }
+    for (const w of r.errors.length === 0 ? (r.warnings ?? []) : []) {
+      const cell = cellOf(top, LINE_COLUMNS, i, w.field);
+      const column = LINE_COLUMNS.find((c) => c.field === w.field)?.header ?? "Status";
+      errors.push({ sheet, cell, column, message: w.message, severity: "warning" });
+      fills.push({ cell, color: WARNING_FILL });
     }
   });
   await gw.setCellFills(sheet, fills);

@@ -9,7 +9,11 @@ export interface CellError {
   cell: CellRef;
   column: string;
   message: string;
+  /** A warning (amber) informs and never blocks; an error (red, the default) must be fixed first. */
+  severity?: "error" | "warning";
 }
+
+export const isBlocking = (e: CellError): boolean => e.severity !== "warning";
 
 export interface FieldError {
   /** The engine field the error belongs to; null for the row as a whole. */
