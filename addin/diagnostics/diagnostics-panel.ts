@@ -26,6 +26,11 @@ export class DiagnosticsPanel extends SessionPanel {
       table.list td:first-child {
         width: 1.5em;
       }
+      /* Error details can be long: they wrap, so the timings stay in a pane 270 px wide. */
+      table.list td.check {
+        white-space: normal;
+        overflow-wrap: anywhere;
+      }
       textarea {
         width: 100%;
         box-sizing: border-box;
@@ -107,7 +112,7 @@ export class DiagnosticsPanel extends SessionPanel {
                     (c) =>
                       html`<tr data-check=${c.ok ? "pass" : "fail"}>
                         <td class=${c.ok ? "pass" : "fail"}>${c.ok ? "✔" : "✖"}</td>
-                        <td>${c.name}<br /><span class="muted">${c.detail}</span></td>
+                        <td class="check">${c.name}<br /><span class="muted">${c.detail}</span></td>
                         <td class="num">${c.ms} ms</td>
                       </tr>`,
                   )}
