@@ -109,4 +109,33 @@ describe("Diagnostics in the standalone page in Chromium", () => {
     await page.locator("lp-diagnostics").scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${shots}/diagnostics.png` });
   });
+
+  it("says what to update where the bundle's needs are missing (a Safari 16.3 without CompressionStream)", async () => {
+    const safari = await browser.context.newPage();
+    await safari.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      delete w.CompressionStream;
+      delete w.DecompressionStream;
+      Object.defineProperty(navigator, "userAgent", {
+        get: () =>
+          "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.3 Safari/605.1.15",
+      });
+    });
+    await safari.goto(served.url);
+    const note = safari.locator("#compat");
+    await note.waitFor({ timeout: 30_000 });
+    expect(await note.getAttribute("role")).toBe("alert");
+    expect(await note.textContent()).toBe(
+      "Ledgerpane cannot run here: this browser lacks CompressionStream (gzip). This macOS has Safari 16.3; " +
+        "Ledgerpane needs Safari 16.4 or later. Update macOS (System Settings › General › Software Update), " +
+        "then reopen Excel.",
+    );
+    // The bundle may still start and redraw the pane: the message stays above it.
+    await safari.waitForTimeout(1000);
+    expect(await note.isVisible()).toBe(true);
+    mkdirSync(shots, { recursive: true });
+    await safari.setViewportSize({ width: 350, height: 500 });
+    await safari.screenshot({ path: `${shots}/compat-safari-16.3.png` });
+    await safari.close();
+  });
 });
