@@ -1,6 +1,7 @@
 /**
- * Draws the add-in's icons (16, 32, 64, 80 and 128 pixels) as PNG files in addin/assets: a green
- * sheet with ledger lines and a blue pane on its right. Run with `npx tsx addin/tools/make-icons.ts`;
+ * Draws the add-in's icons as PNG files in addin/assets: a green sheet with ledger lines and a blue
+ * pane on its right. Office asks for the ribbon icons at 16, 32 and 80 pixels and, on high-DPI
+ * screens, at 20, 24, 40, 48 and 64; the add-in's own icon is 32 and 64, 128 for listings. Run with `npx tsx addin/tools/make-icons.ts`;
  * the files are committed, so this only runs when the design changes.
  */
 import { writeFileSync } from "node:fs";
@@ -79,5 +80,5 @@ function icon(size: number): Buffer {
 }
 
 const dir = fileURLToPath(new URL("../assets/", import.meta.url));
-for (const size of [16, 32, 64, 80, 128]) writeFileSync(`${dir}icon-${size}.png`, icon(size));
+for (const size of [16, 20, 24, 32, 40, 48, 64, 80, 128]) writeFileSync(`${dir}icon-${size}.png`, icon(size));
 console.log(`Icons written to ${dir}`);

@@ -1,4 +1,5 @@
 import { css, html } from "lit";
+import "../diagnostics/diagnostics-panel.js";
 import { SessionPanel } from "./session-panel.js";
 
 /** Where the books are kept, whether they are intact, the work date, and the workbook's settings. */
@@ -106,6 +107,7 @@ export class CompanyPanel extends SessionPanel {
         />
       </div>
       <p class="muted">Default posting and document date for new documents.</p>
+      <lp-diagnostics .session=${this.session}></lp-diagnostics>
       ${
         s.mode === "standalone" && this.resetWorkbook
           ? html`<h2>Standalone workbook</h2>
