@@ -1,6 +1,7 @@
 import type { Engine } from "./engine.js";
 import { errorToJson } from "./engine.js";
 import { LedgerpaneError, type ErrorDetail } from "../kernel/errors.js";
+import type { TrialBalance } from "../queries/trialBalance.js";
 
 /** What a posting shipped and invoiced on one line (decimals as text). */
 export interface PostedLine {
@@ -133,25 +134,7 @@ export interface CommandMap {
       entries: Record<string, Row[]>;
     };
   };
-  trialBalance: {
-    in: { from: string; to: string };
-    out: {
-      from: string;
-      to: string;
-      rows: {
-        no: string;
-        name: string;
-        accountType: string;
-        incomeBalance: string;
-        opening: string;
-        debit: string;
-        credit: string;
-        netChange: string;
-        closing: string;
-      }[];
-      totals: { opening: string; debit: string; credit: string; netChange: string; closing: string };
-    };
-  };
+  trialBalance: { in: { from: string; to: string }; out: TrialBalance };
   verifyBooks: {
     in: Record<string, never>;
     out: {

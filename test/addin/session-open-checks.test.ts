@@ -5,8 +5,8 @@ import type { MemoryWorkbook } from "../../addin/gateway/memory-workbook.js";
 import { openStored } from "../../addin/session/open-stored.js";
 import { decodeDatabase, encodeDatabase } from "../../addin/storage/codec.js";
 import { DatabaseStore } from "../../addin/storage/database-store.js";
-import { sql as initialSql } from "../../engine/db/migrations/0001-initial.js";
 import { loadSqlJs } from "../../engine/db/sqljs.js";
+import { toSchema1Sql } from "../helpers/schema1.js";
 import { newSession } from "./session-helpers.js";
 
 /**
@@ -54,20 +54,7 @@ describe("opening books changed outside Ledgerpane", () => {
 
   it("books of schema 1 are upgraded when opened and saved at once, with a notice", async () => {
     const workbook = await demoWorkbook();
-    const trigger = /CREATE TRIGGER "glRegister_append_only_update"[^\n]*/.exec(initialSql)![0];
-    await saveEdited(
-      workbook,
-      `DROP TRIGGER "glRegister_append_only_update"; DROP TABLE "reconciliationAccount";
-       ALTER TABLE "glRegister" DROP COLUMN "hash";
-       ALTER TABLE "glRegister" DROP COLUMN "toCustLedgerEntryNo";
-       ALTER TABLE "glRegister" DROP COLUMN "toDetailedCustLedgEntryNo";
-       ALTER TABLE "glRegister" DROP COLUMN "toItemLedgerEntryNo";
-       ALTER TABLE "glRegister" DROP COLUMN "toValueEntryNo";
-       ALTER TABLE "glRegister" DROP COLUMN "toItemApplicationEntryNo";
-       ${trigger}
-       PRAGMA user_version = 1;`,
-      1,
-    );
+    await saveEdited(workbook, toSchema1Sql(), 1);
     const before = new DatabaseStore(new MemoryGateway(workbook));
     const books = await before.inspect();
     expect(books.kind).toBe("manifest");

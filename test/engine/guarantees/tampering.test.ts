@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SqlJsStatic } from "sql.js";
 import { Engine } from "../../../engine/api/index.js";
-import { sql as initialSql } from "../../../engine/db/migrations/0001-initial.js";
 import { loadSqlJs } from "../../../engine/db/sqljs.js";
 import { sealExistingRegisters } from "../../../engine/db/registerChain.js";
 import { LedgerpaneError } from "../../../engine/kernel/errors.js";
@@ -12,6 +11,7 @@ import {
   fixtureCompany,
   postS01Invoice,
 } from "../../helpers/company.js";
+import { toSchema1Sql } from "../../helpers/schema1.js";
 
 /**
  * Issue 6, item 7: every G/L register carries a SHA-256 hash chained over its entries and the previous
@@ -230,19 +230,7 @@ describe("tampering is detected by Verify books and at open", () => {
 describe("a workbook made by schema version 1", () => {
   /** The books as schema 1 stored them: no chain columns, no reconciliation accounts, version 1. */
   function asSchema1(bytes: Uint8Array): Uint8Array {
-    const trigger = /CREATE TRIGGER "glRegister_append_only_update"[^\n]*/.exec(initialSql)![0];
-    return edited(
-      `DROP TRIGGER "glRegister_append_only_update"; DROP TABLE "reconciliationAccount";
-       ALTER TABLE "glRegister" DROP COLUMN "hash";
-       ALTER TABLE "glRegister" DROP COLUMN "toCustLedgerEntryNo";
-       ALTER TABLE "glRegister" DROP COLUMN "toDetailedCustLedgEntryNo";
-       ALTER TABLE "glRegister" DROP COLUMN "toItemLedgerEntryNo";
-       ALTER TABLE "glRegister" DROP COLUMN "toValueEntryNo";
-       ALTER TABLE "glRegister" DROP COLUMN "toItemApplicationEntryNo";
-       ${trigger}
-       PRAGMA user_version = 1;`,
-      bytes,
-    );
+    return edited(toSchema1Sql(), bytes);
   }
 
   it("opens: the chain is computed for its registers, verifies, and later postings extend it", async () => {

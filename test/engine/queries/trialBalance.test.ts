@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { TrialBalance } from "../../../engine/queries/trialBalance.js";
 import { expectOk, fixtureCompany, postS01Invoice } from "../../helpers/company.js";
 
-interface Tb {
-  rows: {
-    no: string;
-    name: string;
-    opening: string;
-    debit: string;
-    credit: string;
-    netChange: string;
-    closing: string;
-  }[];
-  totals: { opening: string; debit: string; credit: string; netChange: string; closing: string };
-}
+type Tb = TrialBalance;
 
 /** Issue 7, item 2: a Trial Balance per account for a date range, and names beside account numbers. */
 describe("trial balance", () => {
