@@ -31,6 +31,24 @@ export class StandaloneShell extends LitElement {
       width: 380px;
       flex: none;
     }
+    /* A narrow window cannot hold a grid and a pane side by side: the grid goes on top, the pane below
+       at the window's width (Office's pane is 270 to 350 px wide; the pane works from 270 px). */
+    @media (max-width: 760px) {
+      :host {
+        flex-direction: column;
+        height: auto;
+        min-height: 100vh;
+      }
+      lp-workbook {
+        flex: none;
+        height: 45vh;
+        border-right: none;
+        border-bottom: 1px solid #c8c6c4;
+      }
+      lp-app {
+        width: auto;
+      }
+    }
   `;
 
   override render() {

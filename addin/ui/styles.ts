@@ -68,12 +68,14 @@ export const base = css`
     text-align: left;
     padding: 3px 4px;
     border-bottom: 1px solid #edebe9;
-    white-space: nowrap;
+    /* Text wraps (a 270 px pane never scrolls sideways); figures stay on one line. */
+    overflow-wrap: anywhere;
   }
   table.list td.num,
   table.list th.num {
     text-align: right;
     font-variant-numeric: tabular-nums;
+    white-space: nowrap;
   }
   table.list tr.clickable {
     cursor: pointer;

@@ -106,6 +106,12 @@ export class WorkbookView extends LitElement {
     td.num {
       text-align: right;
     }
+    td.spill {
+      overflow: visible;
+      text-overflow: clip;
+      position: relative;
+      z-index: 1;
+    }
     td.tablehead {
       background: #0f6cbd;
       color: #fff;
@@ -313,8 +319,26 @@ export class WorkbookView extends LitElement {
     }
   }
 
+  /** Text outside a table whose right neighbour is empty is drawn over it, as in Excel. */
+  private spills(s: MemorySheet, tables: MemoryTable[], row: number, col: number): boolean {
+    const v = this.workbook.get(s, row, col);
+    if (typeof v !== "string" || v === "" || NUMERIC.test(v)) return false;
+    const inTable = (c: number) =>
+      tables.some(
+        (t) =>
+          c >= t.top.col &&
+          c < t.top.col + t.columns.length &&
+          row >= t.top.row &&
+          row < this.workbook.firstBodyRow(t) + t.rowCount,
+      );
+    if (inTable(col)) return false;
+    const next = this.workbook.get(s, row, col + 1);
+    return (next === null || next === undefined || next === "") && !inTable(col + 1);
+  }
+
   private cellClass(s: MemorySheet, tables: MemoryTable[], row: number, col: number, v: CellValue): string {
     const classes: string[] = [];
+    if (this.spills(s, tables, row, col)) classes.push("spill");
     let numeric = typeof v === "number";
     for (const t of tables) {
       const j = col - t.top.col;
@@ -361,10 +385,18 @@ export class WorkbookView extends LitElement {
     const totalRows = Math.max(used.rows + 30, 60);
     const totalCols = Math.max(used.cols + 2, 10);
     const tables = this.workbook.tablesOn(s.name);
+    // As Excel does, text with empty cells to its right spills into them instead of widening its column:
+    // an instruction above a table must not push the table's columns off the screen.
+    // A table's caption does not widen its column past 96 px (it is cut, with the whole caption as
+    // its tooltip), so a document's lines, amounts and Status fit on a 1400 px screen.
+    const headerRows = new Set(tables.filter((t) => t.showHeaders).map((t) => t.top.row));
     const widths = Array.from({ length: totalCols }, (_, j) => {
       let w = 64;
-      for (let r = 0; r < Math.min(used.rows, 40); r++)
-        w = Math.max(w, this.shown(s, r, j).length * 7.5 + 14);
+      for (let r = 0; r < Math.min(used.rows, 40); r++) {
+        if (this.spills(s, tables, r, j)) continue;
+        const need = this.shown(s, r, j).length * 7.5 + 14;
+        w = Math.max(w, headerRows.has(r) ? Math.min(need, 96) : need);
+      }
       return Math.min(w, 280);
     });
     const viewRows = Math.ceil((this.clientHeight || 800) / ROW_HEIGHT) + 10;
