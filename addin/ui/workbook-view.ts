@@ -24,6 +24,7 @@ export class WorkbookView extends LitElement {
   declare draft: string | null;
   private unsubscribe: (() => void) | undefined;
   private lastSelection = "";
+  private lastActiveSheet = "";
 
   static override styles = css`
     :host {
@@ -315,7 +316,26 @@ export class WorkbookView extends LitElement {
           y > scroller.scrollTop + scroller.clientHeight - ROW_HEIGHT
         )
           scroller.scrollTop = Math.max(0, y - scroller.clientHeight / 3);
+        const cell = this.renderRoot.querySelector<HTMLElement>(`td[data-cell="${a1(sel.cell)}"]`);
+        if (cell) {
+          const left = cell.offsetLeft - 40;
+          if (
+            left < scroller.scrollLeft ||
+            cell.offsetLeft + cell.offsetWidth > scroller.scrollLeft + scroller.clientWidth
+          )
+            scroller.scrollLeft = Math.max(0, left);
+        }
+        // A cell chosen from the pane (an error, a new document) takes the keyboard, as Excel's grid would.
+        if (!(this.renderRoot as ShadowRoot).activeElement) scroller.focus({ preventScroll: true });
       }
+    }
+    const active = this.workbook.state.activeSheet ?? "";
+    if (active !== this.lastActiveSheet) {
+      this.lastActiveSheet = active;
+      // With many sheets the tab bar scrolls; the active sheet's tab is always in view.
+      this.renderRoot
+        .querySelector<HTMLElement>('.tabs button[aria-selected="true"]')
+        ?.scrollIntoView({ block: "nearest", inline: "nearest" });
     }
   }
 

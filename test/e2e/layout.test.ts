@@ -41,6 +41,39 @@ describe("layout in Chromium", () => {
     expect(header!.x + header!.width).toBeLessThanOrEqual(grid!.x + grid!.width);
   });
 
+  it("clicking an error gives its cell the keyboard, and the active sheet's tab is in view with many sheets", async () => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.getByRole("tab", { name: "Sales" }).click();
+    for (let i = 0; i < 6; i++) {
+      await page.getByRole("button", { name: "Create" }).click();
+      await page.getByText(`Order SO${1002 + i} created.`).waitFor();
+    }
+    const tabs = await page.locator("lp-workbook .tabs").boundingBox();
+    const active = await page.locator('lp-workbook .tabs button[aria-selected="true"]').boundingBox();
+    expect(await page.locator('lp-workbook .tabs button[aria-selected="true"]').textContent()).toContain(
+      "SO1007",
+    );
+    expect(active!.x + active!.width).toBeLessThanOrEqual(tabs!.x + tabs!.width + 1);
+    expect(active!.x).toBeGreaterThanOrEqual(tabs!.x - 1);
+
+    await page.locator('lp-workbook td[data-cell="C16"]').click();
+    await page.keyboard.type("1O02");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Validate" }).click();
+    const error = page.locator("lp-error-list button").first();
+    await error.waitFor({ timeout: 30_000 });
+    await error.click();
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            document.activeElement?.tagName.toLowerCase() === "lp-standalone" &&
+            document.querySelector("lp-standalone")?.shadowRoot?.activeElement?.tagName.toLowerCase(),
+        ),
+      )
+      .toBe("lp-workbook");
+  });
+
   for (const width of [270, 320, 350]) {
     it(`has no sideways scrolling at ${width} px, on every tab`, async () => {
       await page.setViewportSize({ width, height: 900 });
