@@ -26,6 +26,7 @@ const LEDGERS: { table: string; title: string; cols: Col[] }[] = [
     title: "Customer ledger",
     cols: [
       { field: "customerNo", label: "Customer" },
+      { field: "customerName", label: "Name" },
       { field: "documentType", label: "Type" },
       { field: "amount", label: "Amount", num: true },
       { field: "dueDate", label: "Due" },
@@ -45,6 +46,7 @@ const LEDGERS: { table: string; title: string; cols: Col[] }[] = [
     title: "Item ledger",
     cols: [
       { field: "itemNo", label: "Item" },
+      { field: "itemDescription", label: "Description" },
       { field: "entryType", label: "Type" },
       { field: "quantity", label: "Quantity", num: true },
       { field: "documentNo", label: "Document" },
@@ -55,6 +57,7 @@ const LEDGERS: { table: string; title: string; cols: Col[] }[] = [
     title: "Value entries",
     cols: [
       { field: "itemNo", label: "Item" },
+      { field: "itemDescription", label: "Description" },
       { field: "salesAmountActual", label: "Sales", num: true },
       { field: "costAmountActual", label: "Cost", num: true },
     ],

@@ -30,5 +30,13 @@ describe("names beside numbers", () => {
     const names = column(workbook, "lpGlEntries", "G/L Account Name");
     expect(names[nos.indexOf("2310")]).toBe("Customers, Domestic");
     expect(names[nos.indexOf("6110")]).toBe("Sales, Retail");
+    const customers = column(workbook, "lpCustLedgerEntries", "Customer No.");
+    expect(customers.length).toBeGreaterThan(0);
+    const customerNames = column(workbook, "lpCustLedgerEntries", "Customer Name");
+    customers.forEach((no, i) => expect([no, customerNames[i]]).toEqual(["C10000", "Adatum Corporation"]));
+    const items = column(workbook, "lpItemLedgerEntries", "Item No.");
+    const descriptions = column(workbook, "lpItemLedgerEntries", "Item Description");
+    expect(items.length).toBeGreaterThan(0);
+    expect(descriptions[items.indexOf("1000")]).toBe("Bicycle");
   });
 });
