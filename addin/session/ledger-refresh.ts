@@ -2,6 +2,7 @@ import type { EngineApi } from "../engine-host/protocol.js";
 import type { Progress, WorkbookGateway } from "../gateway/gateway.js";
 import { LEDGERS } from "../sheets/layouts.js";
 import { writeListSheet } from "../sheets/list-sheet.js";
+import { defaultRange, writeChartOfAccounts, writeTrialBalance } from "../sheets/report-sheets.js";
 import { readRows } from "./engine-calls.js";
 
 /**
@@ -12,6 +13,7 @@ export async function refreshLedgerSheets(
   gw: WorkbookGateway,
   engine: EngineApi,
   progress?: (label: string, done: number, total: number) => void,
+  workDate?: string,
 ): Promise<void> {
   for (const layout of LEDGERS) {
     const rows = await readRows(engine, layout.engineTable);
@@ -23,4 +25,11 @@ export async function refreshLedgerSheets(
       report,
     );
   }
+  await writeChartOfAccounts(gw, engine, (done, total) =>
+    progress?.("Writing Chart of Accounts", done, total),
+  );
+  if (workDate)
+    await writeTrialBalance(gw, engine, defaultRange(workDate), (done, total) =>
+      progress?.("Writing Trial Balance", done, total),
+    );
 }

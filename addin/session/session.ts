@@ -247,8 +247,11 @@ export class Session extends EventTarget {
   private async writeOverviewSheets(): Promise<void> {
     for (const layout of MASTER_LAYOUTS)
       await refreshMasterSheet(this.gateway, this.engine, layout, this.progress(`Writing ${layout.sheet}`));
-    await refreshLedgerSheets(this.gateway, this.engine, (label, done, total) =>
-      this.set({ busy: { label, done, total } }),
+    await refreshLedgerSheets(
+      this.gateway,
+      this.engine,
+      (label, done, total) => this.set({ busy: { label, done, total } }),
+      this.state.workDate,
     );
   }
 

@@ -246,6 +246,7 @@ export const LEDGERS: LedgerLayout[] = [
       c("Document Type", "documentType", "option"),
       c("Document No.", "documentNo", "code", TEXT),
       c("G/L Account No.", "glAccountNo", "code", TEXT),
+      c("G/L Account Name", "glAccountName"),
       c("Description", "description"),
       c("Amount", "amount", "decimal", AMOUNT),
       c("Debit Amount", "debitAmount", "decimal", AMOUNT),
@@ -264,6 +265,7 @@ export const LEDGERS: LedgerLayout[] = [
       c("Document Type", "documentType", "option"),
       c("Document No.", "documentNo", "code", TEXT),
       c("Customer No.", "customerNo", "code", TEXT),
+      c("Customer Name", "customerName"),
       c("Description", "description"),
       c("Amount", "amount", "decimal", AMOUNT),
       c("Remaining Amount", "remainingAmount", "decimal", AMOUNT),
@@ -284,6 +286,7 @@ export const LEDGERS: LedgerLayout[] = [
       c("Document Type", "documentType", "option"),
       c("Document No.", "documentNo", "code", TEXT),
       c("Item No.", "itemNo", "code", TEXT),
+      c("Item Description", "itemDescription"),
       c("Quantity", "quantity", "decimal"),
       c("Remaining Quantity", "remainingQuantity", "decimal"),
       c("Invoiced Quantity", "invoicedQuantity", "decimal"),
@@ -309,6 +312,39 @@ export const LEDGERS: LedgerLayout[] = [
     ],
   },
 ];
+
+/** BC's Chart of Accounts page, read-only; no Totaling column until the schema has one. */
+export const CHART_OF_ACCOUNTS: LedgerLayout = {
+  sheet: "Chart of Accounts",
+  table: "lpChartOfAccounts",
+  engineTable: "glAccount",
+  columns: [
+    c("No.", "no", "code", TEXT),
+    c("Name", "name"),
+    c("Account Type", "accountType", "option"),
+    c("Income/Balance", "incomeBalance", "option"),
+    c("Net Change", "netChange", "decimal", AMOUNT),
+    c("Balance", "balance", "decimal", AMOUNT),
+  ],
+};
+
+/** BC's Trial Balance for a date range; the rows come from the engine's `trialBalance` command. */
+export const TRIAL_BALANCE: LedgerLayout = {
+  sheet: "Trial Balance",
+  table: "lpTrialBalance",
+  engineTable: "trialBalance",
+  columns: [
+    c("No.", "no", "code", TEXT),
+    c("Name", "name"),
+    c("Account Type", "accountType", "option"),
+    c("Income/Balance", "incomeBalance", "option"),
+    c("Opening Balance", "opening", "decimal", AMOUNT),
+    c("Debit Amount", "debit", "decimal", AMOUNT),
+    c("Credit Amount", "credit", "decimal", AMOUNT),
+    c("Net Change", "netChange", "decimal", AMOUNT),
+    c("Closing Balance", "closing", "decimal", AMOUNT),
+  ],
+};
 
 export interface DocumentRef {
   documentType: string;

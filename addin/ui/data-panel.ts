@@ -1,5 +1,5 @@
 import { html } from "lit";
-import { CUSTOMERS, ITEMS, LEDGERS } from "../sheets/layouts.js";
+import { CHART_OF_ACCOUNTS, CUSTOMERS, ITEMS, LEDGERS, TRIAL_BALANCE } from "../sheets/layouts.js";
 import { SessionPanel } from "./session-panel.js";
 import "./error-list.js";
 
@@ -32,7 +32,7 @@ export class DataPanel extends SessionPanel {
       <h2>Ledger sheets</h2>
       <p class="muted">Written by Ledgerpane after every posting; edits there are overwritten.</p>
       <div class="row">
-        ${LEDGERS.map(
+        ${[...LEDGERS, CHART_OF_ACCOUNTS, TRIAL_BALANCE].map(
           (l) =>
             html`<button ?disabled=${busy} @click=${() => this.session.openSheet(l.sheet)}>
               ${l.sheet}

@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import { LitElement, css, html } from "lit";
 import type { EntriesView } from "../session/session-state.js";
 import { base } from "./styles.js";
@@ -15,6 +16,7 @@ const LEDGERS: { table: string; title: string; cols: Col[] }[] = [
     title: "G/L entries",
     cols: [
       { field: "glAccountNo", label: "Account" },
+      { field: "glAccountName", label: "Name" },
       { field: "description", label: "Description" },
       { field: "amount", label: "Amount", num: true },
     ],
@@ -24,6 +26,7 @@ const LEDGERS: { table: string; title: string; cols: Col[] }[] = [
     title: "Customer ledger",
     cols: [
       { field: "customerNo", label: "Customer" },
+      { field: "customerName", label: "Name" },
       { field: "documentType", label: "Type" },
       { field: "amount", label: "Amount", num: true },
       { field: "dueDate", label: "Due" },
@@ -43,6 +46,7 @@ const LEDGERS: { table: string; title: string; cols: Col[] }[] = [
     title: "Item ledger",
     cols: [
       { field: "itemNo", label: "Item" },
+      { field: "itemDescription", label: "Description" },
       { field: "entryType", label: "Type" },
       { field: "quantity", label: "Quantity", num: true },
       { field: "documentNo", label: "Document" },
@@ -53,11 +57,31 @@ const LEDGERS: { table: string; title: string; cols: Col[] }[] = [
     title: "Value entries",
     cols: [
       { field: "itemNo", label: "Item" },
+      { field: "itemDescription", label: "Description" },
       { field: "salesAmountActual", label: "Sales", num: true },
       { field: "costAmountActual", label: "Cost", num: true },
     ],
   },
 ];
+
+// Debit and credit summed exactly; equal totals show the accountant the transaction balances.
+function glTotal(rows: Record<string, unknown>[], cols: Col[]) {
+  let debit = new Decimal(0);
+  let credit = new Decimal(0);
+  for (const r of rows) {
+    const a = new Decimal(String(r["amount"] ?? "0"));
+    if (a.isPositive()) debit = debit.plus(a);
+    else credit = credit.minus(a);
+  }
+  return html`<tfoot>
+    <tr class="total">
+      <td colspan=${cols.length - 1}>Total debit ${debit.toFixed(2)} = credit ${credit.toFixed(2)}</td>
+      <td class="num" data-debit=${debit.toFixed(2)} data-credit=${credit.toFixed(2)}>
+        ${debit.minus(credit).toFixed(2)}
+      </td>
+    </tr>
+  </tfoot>`;
+}
 
 export class EntriesViewElement extends LitElement {
   static override properties = { view: { attribute: false } };
@@ -114,6 +138,7 @@ export class EntriesViewElement extends LitElement {
                     </tr>`,
                 )}
               </tbody>
+              ${l.table === "glEntry" ? glTotal(v.tables[l.table] ?? [], l.cols) : ""}
             </table>`,
       )}
     </section>`;

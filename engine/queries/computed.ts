@@ -16,6 +16,12 @@ const sumOf = exactSumSql;
 const dcle = (where: string, col = "amountLcy") => sumOf(`d."${col}"`, `"detailedCustLedgEntry" d`, where);
 const lines = (table: string, col: string, where: string) => sumOf(`l."${col}"`, `"${table}" l`, where);
 
+const itemDescription: ComputedField = {
+  name: "itemDescription",
+  kind: "text",
+  sql: `(SELECT i."description" FROM "item" i WHERE i."no" = t."itemNo")`,
+};
+
 export const COMPUTED: Record<string, readonly ComputedField[]> = {
   customer: [
     { name: "balanceLcy", kind: "amount", sql: dcle(`d."customerNo" = t."no"`) },
@@ -63,6 +69,12 @@ export const COMPUTED: Record<string, readonly ComputedField[]> = {
     },
   ],
   custLedgerEntry: [
+    // BC's Customer Name on the entry: the name beside the number in ledger lists.
+    {
+      name: "customerName",
+      kind: "text",
+      sql: `(SELECT c."name" FROM "customer" c WHERE c."no" = t."customerNo")`,
+    },
     {
       name: "amount",
       kind: "amount",
@@ -94,6 +106,8 @@ export const COMPUTED: Record<string, readonly ComputedField[]> = {
       sql: `(SELECT a."name" FROM "glAccount" a WHERE a."no" = t."glAccountNo")`,
     },
   ],
+  // The item's description beside its number; the entry's own Description is the line's text.
+  valueEntry: [itemDescription],
   glAccount: [
     { name: "balance", kind: "amount", sql: sumOf(`g."amount"`, `"glEntry" g`, `g."glAccountNo" = t."no"`) },
     {
@@ -185,11 +199,14 @@ export const COMPUTED: Record<string, readonly ComputedField[]> = {
       sql: dcle(`d."custLedgerEntryNo" = t."custLedgerEntryNo"`, "amount"),
     },
   ],
-  itemLedgerEntry: (
-    ["costAmountActual", "costAmountExpected", "salesAmountActual", "salesAmountExpected"] as const
-  ).map((name) => ({
-    name,
-    kind: "amount" as const,
-    sql: sumOf(`v."${name}"`, `"valueEntry" v`, `v."itemLedgerEntryNo" = t."entryNo"`),
-  })),
+  itemLedgerEntry: [
+    itemDescription,
+    ...(["costAmountActual", "costAmountExpected", "salesAmountActual", "salesAmountExpected"] as const).map(
+      (name) => ({
+        name,
+        kind: "amount" as const,
+        sql: sumOf(`v."${name}"`, `"valueEntry" v`, `v."itemLedgerEntryNo" = t."entryNo"`),
+      }),
+    ),
+  ],
 };
