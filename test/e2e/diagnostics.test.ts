@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, launchChromium } from "./chromium.js";
-import { buildAndServe, type ServedAddin } from "./serve-addin.js";
+import { describe, expect, it } from "vitest";
+import { openStandalone, useStandalonePage } from "./page.js";
 
 /** The screenshot of the report lands here, to look at (LEDGERPANE_SHOTS, default the temp folder). */
 const shots = process.env.LEDGERPANE_SHOTS ?? tmpdir();
@@ -32,29 +31,11 @@ async function savedWorkbook(page: Page): Promise<{ sheets: string[]; parts: str
 }
 
 describe("Diagnostics in the standalone page in Chromium", () => {
-  let served: ServedAddin;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let page: Page;
-
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium).`);
-    served = await buildAndServe();
-    browser = await launchChromium();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.on("pageerror", (e) => console.error("page error:", e.message));
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const standalone = useStandalonePage();
 
   it("runs every check, shows a copyable report, and leaves no scratch sheet or part behind", async () => {
-    await page.goto(served.url);
-    await expect
-      .poll(() => page.getByText("Standalone (no Excel)").isVisible(), { timeout: 30_000 })
-      .toBe(true);
+    const { page } = standalone;
+    await openStandalone(standalone);
     // The compatibility script found everything it needs in this Chromium and stayed silent.
     expect(
       await page.evaluate(() => typeof (window as { ledgerpaneCompat?: unknown }).ledgerpaneCompat),
@@ -94,7 +75,7 @@ describe("Diagnostics in the standalone page in Chromium", () => {
 
     await page
       .context()
-      .grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(served.url).origin });
+      .grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(standalone.url).origin });
     await page.getByRole("button", { name: "Copy report" }).click();
     await page.locator("lp-diagnostics").getByText("Copied.").waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(report);
@@ -111,7 +92,7 @@ describe("Diagnostics in the standalone page in Chromium", () => {
   });
 
   it("says what to update where the bundle's needs are missing (a Safari 16.3 without CompressionStream)", async () => {
-    const safari = await browser.context.newPage();
+    const safari = await standalone.page.context().newPage();
     await safari.addInitScript(() => {
       const w = window as unknown as Record<string, unknown>;
       delete w.CompressionStream;
@@ -121,7 +102,7 @@ describe("Diagnostics in the standalone page in Chromium", () => {
           "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.3 Safari/605.1.15",
       });
     });
-    await safari.goto(served.url);
+    await safari.goto(standalone.url);
     const note = safari.locator("#compat");
     await note.waitFor({ timeout: 30_000 });
     expect(await note.getAttribute("role")).toBe("alert");

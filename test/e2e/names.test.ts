@@ -1,11 +1,9 @@
 import Decimal from "decimal.js";
-import { existsSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { a1 } from "../../addin/gateway/cells.js";
 import { LINE_COLUMNS, LINES_TOP_ROW } from "../../addin/sheets/layouts.js";
-import { CHROMIUM, launchChromium } from "./chromium.js";
-import { buildAndServe, type ServedAddin } from "./serve-addin.js";
+import { openStandalone, useStandalonePage } from "./page.js";
 
 /** Where the screenshot of the Trial Balance lands (LEDGERPANE_SHOTS, default /work/names-shots). */
 const shots = process.env.LEDGERPANE_SHOTS ?? "/work/names-shots";
@@ -35,28 +33,11 @@ async function typeInto(page: Page, cell: string, text: string) {
 const amount = (text: string | undefined) => new Decimal((text ?? "0").replace(/[^\d.-]/g, "") || "0");
 
 describe("names and the Trial Balance in Chromium", () => {
-  let served: ServedAddin;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let page: Page;
-
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium).`);
-    served = await buildAndServe();
-    browser = await launchChromium();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const standalone = useStandalonePage();
 
   it("opens the Trial Balance from the Data tab: names beside numbers, debit total = credit total", async () => {
-    await page.goto(served.url);
-    await expect
-      .poll(() => page.getByText("Standalone (no Excel)").isVisible(), { timeout: 30_000 })
-      .toBe(true);
+    const { page } = standalone;
+    await openStandalone(standalone);
     await page.getByRole("button", { name: "New demo company" }).click();
     await page.getByText("Demo company created and saved in this workbook.").waitFor({ timeout: 60_000 });
 
