@@ -1,4 +1,4 @@
-import fc, { type Parameters as FcParameters } from "fast-check";
+import type { Parameters as FcParameters } from "fast-check";
 import type { CommandResponse } from "../../engine/api/index.js";
 import type { Database } from "../../engine/db/database.js";
 import { TABLES } from "../../engine/db/schema/index.js";
@@ -63,7 +63,7 @@ export function propertyParams<T>(
   return {
     seed,
     numRuns: Math.max(1, Math.round(numRuns * runsFactor())),
-    plugins: [fc.interruptAfterTimeLimit(PROPERTY_BUDGET_MS * runsFactor())],
+    interruptAfterTimeLimit: PROPERTY_BUDGET_MS * runsFactor(),
     ...(path ? { path } : {}),
     ...extra,
   };
