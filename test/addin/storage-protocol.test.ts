@@ -1,40 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createInProcessEngine } from "../../addin/engine-host/in-process.js";
-import type { EngineHost } from "../../addin/engine-host/engine-host.js";
 import { InjectedFailure, MemoryGateway } from "../../addin/gateway/memory-gateway.js";
-import { MemoryWorkbook, type MemoryWorkbookState } from "../../addin/gateway/memory-workbook.js";
+import { type MemoryWorkbookState } from "../../addin/gateway/memory-workbook.js";
+import { clone, reopen, upsertCustomer } from "./storage-helpers.js";
 import type { EncodedDatabase } from "../../addin/storage/codec.js";
 import { DatabaseStore, StoreConflictError } from "../../addin/storage/database-store.js";
 import { CHUNK_NAMESPACE, MANIFEST_NAMESPACE, manifestXml } from "../../addin/storage/store-manifest.js";
-import { openStored } from "../../addin/session/open-stored.js";
 
 // Small chunks so that even a small company spans several parts, and every seam gets a fault.
 const CHUNK = 8 * 1024;
-
-const clone = (s: MemoryWorkbookState): MemoryWorkbookState => structuredClone(s);
-
-async function customers(engine: EngineHost): Promise<string[]> {
-  const r = await engine.dispatch([{ do: "read", with: { table: "customer" } }]);
-  const first = r.responses[0]!;
-  if (!first.ok) throw new Error(first.error.message);
-  return (first.result as { rows: { no: string }[] }).rows.map((x) => x.no).sort();
-}
-
-async function upsertCustomer(engine: EngineHost, no: string) {
-  const r = await engine.dispatch([
-    { do: "upsert", with: { table: "customer", rows: [{ no, name: `Customer ${no}` }] } },
-  ]);
-  expect(r.responses[0]).toMatchObject({ ok: true });
-}
-
-/** Reopens the workbook as a fresh pane would, and reports which customers the company holds. */
-async function reopen(state: MemoryWorkbookState) {
-  const engine = await createInProcessEngine();
-  const store = new DatabaseStore(new MemoryGateway(new MemoryWorkbook(state)));
-  const outcome = await openStored(store, engine);
-  if (outcome.status !== "opened") return { outcome, customers: [] as string[], engine, store };
-  return { outcome, customers: await customers(engine), engine, store };
-}
 
 describe("database inside the workbook (A/B slots)", () => {
   let v1State: MemoryWorkbookState;
